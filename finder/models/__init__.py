@@ -1,0 +1,6 @@
+"""Database models. Fellowships are not here: they are data in seeds/ (see finder.fellowships)."""
+
+from finder.models.meeting import Meeting
+from finder.models.meeting import MeetingSource
+
+__all__ = ["Meeting", "MeetingSource"]

@@ -1,0 +1,139 @@
+"""Meetings, in the shape of the Meeting Guide feed plus the facets the mission needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
+
+from finder.extensions import db
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class MeetingSource(db.Model):
+    """Where a set of meetings came from: a feed URL, a file, or the demo seed.
+
+    Re-importing the same source is a sync: its meetings are updated by slug and
+    the ones it no longer lists are removed.
+    """
+
+    __tablename__ = "meeting_sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location: Mapped[str] = mapped_column(String(1000))
+    format: Mapped[str] = mapped_column(String(20))
+    fellowship: Mapped[str | None] = mapped_column(String(40))
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    imported_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+
+    meetings: Mapped[list[Meeting]] = relationship(back_populates="source")
+
+    __table_args__ = (UniqueConstraint("location", "fellowship", name="uq_source_location"),)
+
+
+class Meeting(db.Model):
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(200), unique=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("meeting_sources.id"))
+    # The slug the source itself uses; the public slug may carry a prefix if two sources clash.
+    source_key: Mapped[str] = mapped_column(String(200))
+    fellowship: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(300))
+
+    # Weekly schedule, Europe/London wall-clock. day 0 = Sunday ... 6 = Saturday.
+    # day/start_time are empty for meetings "by appointment".
+    day: Mapped[int | None]
+    start_time: Mapped[dt.time | None]
+    end_time: Mapped[dt.time | None]
+    timezone: Mapped[str] = mapped_column(String(60), default="Europe/London")
+
+    attendance_mode: Mapped[str] = mapped_column(String(20), default="in_person")
+    # Effective ethos ("secular"/"spiritual") and where it comes from ("fellowship"/"group").
+    ethos: Mapped[str] = mapped_column(String(20))
+    ethos_source: Mapped[str] = mapped_column(String(20), default="fellowship")
+    # Openness to opioid substitution treatment: welcoming / not_stated / restricted,
+    # and its source: "group" (stated by the group) or "fellowship" (general position).
+    ort_openness: Mapped[str] = mapped_column(String(20), default="not_stated")
+    ort_source: Mapped[str | None] = mapped_column(String(20))
+
+    # Place
+    location: Mapped[str | None] = mapped_column(String(300))
+    location_notes: Mapped[str | None] = mapped_column(Text)
+    address: Mapped[str | None] = mapped_column(String(300))
+    city: Mapped[str | None] = mapped_column(String(120))
+    region: Mapped[str | None] = mapped_column(String(200))
+    postal_code: Mapped[str | None] = mapped_column(String(12))
+    country: Mapped[str | None] = mapped_column(String(60))
+    formatted_address: Mapped[str | None] = mapped_column(String(500))
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    approximate: Mapped[bool] = mapped_column(default=False)
+
+    # Online
+    conference_url: Mapped[str | None] = mapped_column(String(1000))
+    conference_url_notes: Mapped[str | None] = mapped_column(Text)
+    conference_phone: Mapped[str | None] = mapped_column(String(100))
+    conference_phone_notes: Mapped[str | None] = mapped_column(Text)
+
+    # Meeting Guide type codes as the source gave them (interpreted per fellowship),
+    # plus the facets people filter on, resolved from them at import.
+    types: Mapped[list[str]] = mapped_column(JSON, default=list)
+    is_open: Mapped[bool | None]
+    for_women: Mapped[bool] = mapped_column(default=False)
+    for_men: Mapped[bool] = mapped_column(default=False)
+    lgbtq: Mapped[bool] = mapped_column(default=False)
+    young_people: Mapped[bool] = mapped_column(default=False)
+    wheelchair_access: Mapped[bool] = mapped_column(default=False)
+    hearing_loop: Mapped[bool] = mapped_column(default=False)
+    proof_of_attendance: Mapped[bool] = mapped_column(default=False)
+    # ISO 639-1 codes, stored ",en,pl," so a LIKE '%,pl,%' filter is exact.
+    languages: Mapped[str] = mapped_column(String(200), default=",en,")
+
+    notes: Mapped[str | None] = mapped_column(Text)
+    group_name: Mapped[str | None] = mapped_column(String(300))
+    website: Mapped[str | None] = mapped_column(String(1000))
+    email: Mapped[str | None] = mapped_column(String(300))
+    phone: Mapped[str | None] = mapped_column(String(100))
+    updated: Mapped[dt.datetime | None]
+
+    source: Mapped[MeetingSource | None] = relationship(back_populates="meetings")
+
+    __table_args__ = (
+        UniqueConstraint("source_id", "source_key", name="uq_meeting_source_key"),
+        Index("ix_meetings_position", "latitude", "longitude"),
+        Index("ix_meetings_schedule", "day", "start_time"),
+        Index("ix_meetings_fellowship", "fellowship"),
+        Index("ix_meetings_mode", "attendance_mode"),
+    )
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [code for code in self.languages.split(",") if code]
+
+    @language_codes.setter
+    def language_codes(self, codes: list[str]) -> None:
+        self.languages = "," + ",".join(dict.fromkeys(codes)) + "," if codes else ","
+
+    @property
+    def is_online(self) -> bool:
+        return self.attendance_mode in {"online", "hybrid"}
+
+    @property
+    def is_in_person(self) -> bool:
+        return self.attendance_mode in {"in_person", "hybrid"}
+
+    def __repr__(self) -> str:
+        return f"<Meeting {self.slug}>"

@@ -1,0 +1,13 @@
+"""One blueprint per user-facing area."""
+
+from flask import Flask
+
+
+def register_blueprints(app: Flask) -> None:
+    from finder.views import about
+    from finder.views import groups
+    from finder.views import home
+    from finder.views import meetings
+
+    for module in (home, groups, meetings, about):
+        app.register_blueprint(module.bp)

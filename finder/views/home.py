@@ -1,0 +1,48 @@
+"""The home page, the language switcher and "Exit this page"."""
+
+from flask import Blueprint
+from flask import current_app
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import session
+from flask import url_for
+
+from finder.i18n import LANGUAGE_COOKIE
+
+bp = Blueprint("home", __name__)
+
+ONE_YEAR = 365 * 24 * 60 * 60
+
+
+@bp.get("/")
+def index():
+    return render_template("pages/home/index.html")
+
+
+def _safe_next(target: str | None) -> str:
+    """Only paths on this site, so the switcher cannot be used to send people elsewhere."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("home.index")
+
+
+@bp.get("/language/<code>")
+def choose_language(code: str):
+    response = redirect(_safe_next(request.args.get("next")), code=303)
+    if code in current_app.config["FINDER_LANGUAGES"]:
+        response.set_cookie(
+            LANGUAGE_COOKIE, code, max_age=ONE_YEAR, samesite="Lax", httponly=True,
+            secure=current_app.config["SESSION_COOKIE_SECURE"],
+        )
+    return response
+
+
+@bp.get("/exit")
+def exit_page():
+    """Leave quickly: forget this browser's session and site data, then go somewhere neutral."""
+    session.clear()
+    response = redirect(current_app.config["FINDER_EXIT_URL"], code=303)
+    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    response.headers["Cache-Control"] = "no-store"
+    return response

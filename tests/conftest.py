@@ -1,0 +1,92 @@
+"""Shared fixtures: an app on a throwaway database (SQLite by default, PostgreSQL when
+TEST_DATABASE_URL is set), a client, a CLI runner, and an HTML parser for responses."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from bs4 import BeautifulSoup
+
+from finder import create_app
+from finder.extensions import db
+
+
+def _database_url(tmp_path_factory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory),
+            "FINDER_LOAD_DEMO_DATA": False,
+            "FINDER_PREPARE_DATABASE": False,
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _empty_database(app):
+    """Every test starts with empty tables."""
+    yield
+    with app.app_context():
+        db.session.rollback()
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+        db.session.remove()
+
+
+@pytest.fixture
+def app_context(app):
+    with app.app_context():
+        yield
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def parse(response) -> BeautifulSoup:
+    """Parse a response's HTML. Every page must have exactly one h1 and unique ids."""
+    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    return soup
+
+
+@pytest.fixture
+def page():
+    """GET-and-parse helper that checks what every full page must have."""
+
+    def check(response, *, fragment: bool = False) -> BeautifulSoup:
+        soup = parse(response)
+        ids = [tag["id"] for tag in soup.find_all(id=True)]
+        assert len(ids) == len(set(ids)), f"duplicate ids: {sorted(i for i in ids if ids.count(i) > 1)}"
+        if not fragment:
+            assert len(soup.find_all("h1")) == 1, "a page has exactly one h1"
+            assert soup.html.get("lang"), "<html> has a lang"
+        return soup
+
+    return check
