@@ -24,6 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from finder import i18n
+    from finder import meeting_text
     from finder import web
 
     db.init_app(app)
@@ -34,6 +35,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     compress.init_app(app)
     limiter.init_app(app)
     web.init_app(app)
+    meeting_text.init_app(app)
 
     from finder import cli
     from finder.views import register_blueprints

@@ -7,12 +7,16 @@ LANGUAGE_COOKIE = "finder_language"
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg", "pl": "Polski"}
 
 
+# English is written for the UK: British dates and 24-hour times.
+LOCALE_FOR_LANGUAGE = {"en": "en_GB", "cy": "cy", "pl": "pl"}
+
+
 def select_locale() -> str:
     supported = current_app.config["FINDER_LANGUAGES"]
     chosen = request.cookies.get(LANGUAGE_COOKIE)
-    if chosen in supported:
-        return chosen
-    return request.accept_languages.best_match(supported) or "en"
+    if chosen not in supported:
+        chosen = request.accept_languages.best_match(supported) or "en"
+    return LOCALE_FOR_LANGUAGE.get(chosen, chosen)
 
 
 def london() -> str:

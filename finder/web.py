@@ -33,8 +33,10 @@ def wants_fragment() -> bool:
 
 def render_page_or_fragment(page: str, fragment: str, status: int = 200, **context) -> Response:
     """Render the page, or just its fragment for htmx. Both vary on HX-Request."""
-    template = fragment if wants_fragment() else page
-    response = Response(render_template(template, **context), status=status)
+    is_fragment = wants_fragment()
+    template = fragment if is_fragment else page
+    response = Response(render_template(template, is_fragment=is_fragment, **context),
+                        status=status)
     response.vary.add("HX-Request")
     return response
 
@@ -73,11 +75,12 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def page_context() -> dict:
-        locale = str(get_locale() or "en")
+        locale = get_locale()
         return {
             "csp_nonce": csp_nonce,
             "demo_data_loaded": demo_data_loaded,
-            "current_locale": locale,
+            "current_locale": locale.language if locale else "en",
+            "html_lang": str(locale).replace("_", "-") if locale else "en-GB",
             "language_names": LANGUAGE_NAMES,
         }
 

@@ -2,5 +2,6 @@
 
 from finder.models.meeting import Meeting
 from finder.models.meeting import MeetingSource
+from finder.models.report import ChangeReport
 
-__all__ = ["Meeting", "MeetingSource"]
+__all__ = ["ChangeReport", "Meeting", "MeetingSource"]

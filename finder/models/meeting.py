@@ -10,6 +10,7 @@ from sqlalchemy import Index
 from sqlalchemy import String
 from sqlalchemy import Text
 from sqlalchemy import UniqueConstraint
+from sqlalchemy import event
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
@@ -59,6 +60,10 @@ class Meeting(db.Model):
     start_time: Mapped[dt.time | None]
     end_time: Mapped[dt.time | None]
     timezone: Mapped[str] = mapped_column(String(60), default="Europe/London")
+    # Derived from day/start_time/end_time when saved, so search can filter and order in SQL:
+    # minutes since Sunday 00:00 (wall-clock) and the meeting's length in minutes.
+    week_minute: Mapped[int | None] = mapped_column(index=True)
+    duration_minutes: Mapped[int] = mapped_column(default=60)
 
     attendance_mode: Mapped[str] = mapped_column(String(20), default="in_person")
     # Effective ethos ("secular"/"spiritual") and where it comes from ("fellowship"/"group").
@@ -137,3 +142,24 @@ class Meeting(db.Model):
 
     def __repr__(self) -> str:
         return f"<Meeting {self.slug}>"
+
+
+DEFAULT_DURATION_MINUTES = 60
+
+
+def _minutes(value: dt.time) -> int:
+    return value.hour * 60 + value.minute
+
+
+@event.listens_for(Meeting, "before_insert")
+@event.listens_for(Meeting, "before_update")
+def _derive_schedule_columns(mapper, connection, meeting: Meeting) -> None:
+    if meeting.day is None or meeting.start_time is None:
+        meeting.week_minute = None
+    else:
+        meeting.week_minute = meeting.day * 1440 + _minutes(meeting.start_time)
+    if meeting.start_time is not None and meeting.end_time is not None:
+        length = (_minutes(meeting.end_time) - _minutes(meeting.start_time)) % 1440
+        meeting.duration_minutes = length or DEFAULT_DURATION_MINUTES
+    else:
+        meeting.duration_minutes = DEFAULT_DURATION_MINUTES

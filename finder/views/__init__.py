@@ -5,9 +5,10 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     from finder.views import about
+    from finder.views import feed
     from finder.views import groups
     from finder.views import home
     from finder.views import meetings
 
-    for module in (home, groups, meetings, about):
+    for module in (home, groups, meetings, feed, about):
         app.register_blueprint(module.bp)

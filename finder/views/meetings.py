@@ -1,11 +1,100 @@
-"""Finding meetings and reading about one."""
+"""Finding meetings, reading about one, adding it to a calendar and reporting a change."""
 
 from flask import Blueprint
+from flask import Response
+from flask import abort
+from flask import current_app
+from flask import flash
+from flask import redirect
 from flask import render_template
+from flask import request
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from finder import calendar_file
+from finder import fellowships
+from finder import schedule
+from finder import search as meeting_search
+from finder.extensions import db
+from finder.extensions import limiter
+from finder.forms import ChangeReportForm
+from finder.forms import SearchForm
+from finder.geo.locate import configured_geocoder
+from finder.models import ChangeReport
+from finder.models import Meeting
+from finder.web import render_page_or_fragment
 
 bp = Blueprint("meetings", __name__)
 
 
 @bp.get("/meetings")
 def search():
-    return render_template("pages/meetings/search.html")
+    form = SearchForm(request.args)
+    form.sanitise()
+    results = located = None
+    online_only = form.mode.data in {"online", "hybrid"}
+    if form.has_location() or online_only:
+        if form.has_location():
+            geocoder = configured_geocoder(current_app.config["FINDER_ONLINE_GEOCODER"])
+            located = form.locate(geocoder)
+        if not form.near.errors:
+            page = request.args.get("page", 1, type=int) or 1
+            results = meeting_search.search(
+                form.criteria(located), schedule.now_in_london(), max(page, 1),
+                current_app.config["FINDER_PAGE_SIZE"],
+            )
+    status = 422 if form.near.errors else 200
+    return render_page_or_fragment(
+        "pages/meetings/search.html", "partials/meetings/search_area.html", status=status,
+        form=form, results=results, located=located, now=schedule.now_in_london(),
+        form_errors=form.near.errors,
+    )
+
+
+def _get_meeting(slug: str) -> Meeting:
+    return db.session.scalar(select(Meeting).where(Meeting.slug == slug)) or abort(404)
+
+
+def _render_detail(meeting: Meeting, report_form: ChangeReportForm, status: int = 200):
+    now = schedule.now_in_london()
+    return render_template(
+        "pages/meetings/detail.html", meeting=meeting,
+        result=meeting_search.describe(meeting, None, now), now=now,
+        fellowship=fellowships.get(meeting.fellowship), report_form=report_form,
+        form_errors=report_form.errors,
+    ), status
+
+
+@bp.get("/meetings/<slug>")
+def detail(slug: str):
+    return _render_detail(_get_meeting(slug), ChangeReportForm(formdata=None))
+
+
+@bp.get("/meetings/<slug>.ics")
+def calendar(slug: str):
+    meeting = _get_meeting(slug)
+    if meeting.day is None or meeting.start_time is None:
+        abort(404)
+    body = calendar_file.meeting_calendar(
+        meeting, url_for("meetings.detail", slug=slug, _external=True), request.host,
+        schedule.now_in_london(),
+    )
+    return Response(body, mimetype="text/calendar", headers={
+        "Content-Disposition": f'attachment; filename="{slug}.ics"',
+    })
+
+
+@bp.post("/meetings/<slug>/report-a-change")
+@limiter.limit("10 per hour")
+def report_change(slug: str):
+    meeting = _get_meeting(slug)
+    form = ChangeReportForm()
+    if not form.validate():
+        return _render_detail(meeting, form, 422)
+    if not form.website.data:  # people leave the hidden field empty; bots fill it in
+        db.session.add(ChangeReport(meeting_slug=meeting.slug, meeting_name=meeting.name,
+                                    what_changed=form.what_changed.data.strip()))
+        db.session.commit()
+    flash(_("Thank you. A coordinator will check the details of this meeting."))
+    return redirect(url_for("meetings.detail", slug=slug, _anchor="report-a-change"), code=303)

@@ -1,0 +1,135 @@
+"""Forms: what people send, checked, with messages that say what to do."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField
+from wtforms import HiddenField
+from wtforms import RadioField
+from wtforms import SelectField
+from wtforms import SelectMultipleField
+from wtforms import StringField
+from wtforms import TextAreaField
+from wtforms import widgets
+from wtforms.validators import DataRequired
+from wtforms.validators import Length
+from wtforms.validators import Optional
+
+from finder import fellowships
+from finder import filters
+from finder.geo.locate import Located
+from finder.geo.locate import NotLocated
+from finder.geo.locate import Problem
+from finder.geo.locate import locate
+from finder.geo.locate import locate_coordinates
+from finder.search import Criteria
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+    def pre_validate(self, form):
+        # Unknown values in a shared URL are dropped rather than failing the whole search.
+        valid = {str(value) for value, _label in self.choices}
+        self.data = [value for value in (self.data or []) if value in valid]
+
+
+class SearchForm(FlaskForm):
+    """The meeting search, read from the query string so every search is a shareable URL."""
+
+    class Meta:
+        csrf = False
+
+    near = StringField(_l("Postcode, town or city"), validators=[Optional(), Length(max=60)])
+    lat = HiddenField()
+    lng = HiddenField()
+    radius = SelectField(_l("Distance"), default="10",
+                         choices=[(str(m), _l("Within %(miles)s miles", miles=m)) for m in filters.RADII_MILES])
+    fellowship = CheckboxesField(_l("Group"))
+    ethos = RadioField(_l("Ethos"), choices=[("", _l("Any"))] + list(filters.ETHOS.items()), default="")
+    ort = CheckboxesField(_l("Medication"), choices=list(filters.ORT.items()))
+    day = CheckboxesField(_l("Day"))
+    time = CheckboxesField(_l("Time of day"), choices=[(k, label) for k, (_r, label) in filters.TIMES.items()])
+    soon = BooleanField(_l("Starting in the next 2 hours"))
+    mode = RadioField(_l("How to attend"), default="",
+                      choices=[("", _l("In person (including hybrid)"))] + list(filters.MODE_LABELS.items()))
+    type = CheckboxesField(_l("Meeting features"), choices=[(k, label) for k, (_c, _v, label) in filters.TYPES.items()])
+    language = SelectField(_l("Language"), default="", choices=[("", _l("Any language"))] + list(filters.LANGUAGES.items()))
+    sort = RadioField(_l("Order"), default="soonest", choices=list(filters.SORTS.items()))
+
+    def __init__(self, formdata, **kwargs):
+        super().__init__(formdata, **kwargs)
+        self.data_sent = set(formdata.keys())
+        self.fellowship.choices = [(f.slug, f.name) for f in fellowships.all_fellowships()]
+        self.day.choices = list(filters.RELATIVE_DAYS.items()) + [
+            (str(number), name) for number, name in enumerate(filters.DAY_NAMES)
+        ]
+
+    def sanitise(self) -> None:
+        """A shared or hand-edited URL with an unknown value falls back to the default."""
+        for field in (self.radius, self.ethos, self.mode, self.language, self.sort):
+            if field.data not in {str(value) for value, _label in field.choices}:
+                field.data = field.default
+        for field in (self.fellowship, self.ort, self.day, self.time, self.type):
+            field.pre_validate(self)
+
+    def has_location(self) -> bool:
+        return "near" in self.data_sent or bool(self.lat.data and self.lng.data)
+
+    def locate(self, online_geocoder=None) -> Located | None:
+        """Where to search from; a problem becomes the location field's error message."""
+        near = (self.near.data or "").strip()
+        if near or not (self.lat.data and self.lng.data):
+            found = locate(near, online_geocoder)
+        else:
+            found = locate_coordinates(self.lat.data, self.lng.data)
+        if isinstance(found, NotLocated):
+            self.near.errors = [location_problem_message(found)]
+            return None
+        return found
+
+    def criteria(self, located: Located | None) -> Criteria:
+        return Criteria(
+            latitude=located.latitude if located else None,
+            longitude=located.longitude if located else None,
+            radius_miles=float(self.radius.data),
+            fellowships=tuple(self.fellowship.data),
+            ethos=self.ethos.data or None,
+            ort_welcoming="welcoming" in self.ort.data,
+            days=tuple(self.day.data),
+            times=tuple(self.time.data),
+            soon=bool(self.soon.data),
+            mode=self.mode.data or None,
+            types=tuple(self.type.data),
+            language=self.language.data or None,
+            sort=self.sort.data,
+        )
+
+
+LOCATION_PROBLEMS = {
+    Problem.EMPTY: _l("Enter a postcode, town or city"),
+    Problem.BAD_POSTCODE: _l("Enter a full UK postcode, like LS1 4AP, or the first part, like LS1"),
+    Problem.UNKNOWN_POSTCODE: _l("We could not find the postcode %(text)s. Check it, or enter a town or city instead"),
+    Problem.NORTHERN_IRELAND: _l("Northern Ireland postcodes are not covered yet. Try searching for online meetings instead"),
+    Problem.UNKNOWN_PLACE: _l("We could not find a town or city called %(text)s. Check the spelling, or enter a postcode, like LS1 4AP"),
+    Problem.BAD_COORDINATES: _l("Your location could not be used. Enter a postcode, town or city instead"),
+}
+
+
+def location_problem_message(problem: NotLocated) -> str:
+    return str(LOCATION_PROBLEMS[problem.problem]) % {"text": problem.text}
+
+
+class ChangeReportForm(FlaskForm):
+    """Someone tells the coordinators that a meeting's details have changed."""
+
+    what_changed = TextAreaField(
+        _l("What has changed?"),
+        description=_l("For example, the meeting has moved, the time is different or it has stopped. "
+                       "Do not include your name or health details."),
+        validators=[DataRequired(message=_l("Enter what has changed")),
+                    Length(max=2000, message=_l("What has changed must be 2,000 characters or fewer"))],
+    )
+    website = StringField(_l("Leave this empty"), validators=[Optional()])  # honeypot

@@ -1,0 +1,92 @@
+"""Resolve what someone typed into a point: a full postcode, an outward code or a town.
+
+Nothing typed here is sent to any other service unless an online geocoder is configured."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from finder.geo import places
+from finder.geo import postcodes
+
+
+class Problem(enum.Enum):
+    EMPTY = "empty"
+    BAD_POSTCODE = "bad_postcode"
+    UNKNOWN_POSTCODE = "unknown_postcode"
+    NORTHERN_IRELAND = "northern_ireland"
+    UNKNOWN_PLACE = "unknown_place"
+    BAD_COORDINATES = "bad_coordinates"
+
+
+@dataclass(frozen=True)
+class Located:
+    label: str
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class NotLocated:
+    problem: Problem
+    text: str
+
+
+def locate(text: str, online_geocoder=None) -> Located | NotLocated:
+    text = " ".join(text.split())
+    if not text:
+        return NotLocated(Problem.EMPTY, text)
+    if postcodes.looks_like_postcode(text):
+        return _locate_postcode(text)
+    found = places.place_point(text)
+    if found:
+        name, (lat, lng) = found
+        return Located(name, lat, lng)
+    if online_geocoder is not None:
+        return _locate_online(text, online_geocoder)
+    if any(character.isdigit() for character in text):
+        return NotLocated(Problem.BAD_POSTCODE, text)
+    return NotLocated(Problem.UNKNOWN_PLACE, text)
+
+
+def _locate_postcode(text: str) -> Located | NotLocated:
+    if postcodes.is_northern_ireland(text):
+        return NotLocated(Problem.NORTHERN_IRELAND, text)
+    full = postcodes.canonical_postcode(text)
+    if full:
+        point = postcodes.postcode_point(full)
+        return Located(full, *point) if point else NotLocated(Problem.UNKNOWN_POSTCODE, full)
+    outward = postcodes.canonical_outward_code(text)
+    if outward:
+        point = postcodes.outward_code_point(outward)
+        return Located(outward, *point) if point else NotLocated(Problem.UNKNOWN_POSTCODE, outward)
+    return NotLocated(Problem.BAD_POSTCODE, text)
+
+
+def _locate_online(text: str, geocoder) -> Located | NotLocated:
+    """Only when an operator has opted in (FINDER_ONLINE_GEOCODER)."""
+    result = geocoder.geocode(f"{text}, United Kingdom", exactly_one=True, timeout=5)
+    if result is None:
+        return NotLocated(Problem.UNKNOWN_PLACE, text)
+    return Located(text, result.latitude, result.longitude)
+
+
+def locate_coordinates(latitude: str, longitude: str) -> Located | NotLocated:
+    """Coordinates from "Use my location": they must be numbers within the UK and nearby."""
+    try:
+        lat, lng = float(latitude), float(longitude)
+    except ValueError:
+        return NotLocated(Problem.BAD_COORDINATES, f"{latitude},{longitude}")
+    if not (49.0 <= lat <= 61.5 and -9.0 <= lng <= 2.5):
+        return NotLocated(Problem.BAD_COORDINATES, f"{latitude},{longitude}")
+    return Located("", round(lat, 5), round(lng, 5))
+
+
+def configured_geocoder(name: str):
+    """An online geocoder from geopy, only if an operator named one (off by default)."""
+    if not name:
+        return None
+    from geopy.geocoders import get_geocoder_for_service
+
+    return get_geocoder_for_service(name)(user_agent="finder-meeting-finder")

@@ -1,0 +1,40 @@
+"""Towns and cities people can search by name, each placed at the centre of one of its
+postcode districts (seeds/places.csv), so no gazetteer service is needed."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+
+from finder.geo.postcodes import Point
+from finder.geo.postcodes import outward_code_point
+
+PLACES_FILE = Path(__file__).resolve().parent.parent.parent / "seeds" / "places.csv"
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.casefold()).strip()
+
+
+@cache
+def _places() -> dict[str, tuple[str, str]]:
+    """Lookup key -> (display name, outward code)."""
+    places: dict[str, tuple[str, str]] = {}
+    with PLACES_FILE.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            names = [row["name"], *filter(None, (row.get("aliases") or "").split(";"))]
+            for name in names:
+                places[_key(name)] = (row["name"], row["outward_code"])
+    return places
+
+
+def place_point(name: str) -> tuple[str, Point] | None:
+    """('Leeds', (lat, lng)) for 'leeds', or None for a place we do not know."""
+    found = _places().get(_key(name))
+    if not found:
+        return None
+    display_name, outward = found
+    point = outward_code_point(outward)
+    return (display_name, point) if point else None

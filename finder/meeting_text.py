@@ -1,0 +1,103 @@
+"""How a meeting's facts are put into words on pages: times relative to now, attendance,
+ethos and openness to opioid substitution treatment, each with where it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Flask
+from flask_babel import format_time
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+
+from finder import fellowships
+from finder import filters
+from finder import schedule
+
+MODES = {
+    "in_person": _l("In person"),
+    "online": _l("Online"),
+    "hybrid": _l("In person and online"),
+    "inactive": _l("Not meeting at the moment"),
+}
+ETHOS = {"secular": _l("Secular"), "spiritual": _l("Spiritual")}
+ORT = {
+    "welcoming": _l("Welcomes people on methadone or buprenorphine"),
+    "restricted": _l("People on methadone or buprenorphine may have limits, such as not sharing"),
+    "not_stated": _l("Position on methadone or buprenorphine not stated"),
+}
+SOURCES = {
+    "group": _l("stated by the group"),
+    "fellowship": _l("the fellowship's general position"),
+}
+
+
+def clock(value: dt.datetime | dt.time) -> str:
+    return format_time(value, "short")
+
+
+def day_name(day: int) -> str:
+    return str(filters.DAY_NAMES[day])
+
+
+def when(occurrence: schedule.Occurrence | None, now: dt.datetime) -> str:
+    """'In progress', 'Starting in 25 minutes', 'Today at 19:30', 'Tomorrow at 07:00',
+    'Monday at 19:30', or 'By appointment'."""
+    if occurrence is None:
+        return _("By appointment")
+    if occurrence.is_in_progress(now):
+        return _("In progress, until %(time)s", time=clock(occurrence.end))
+    minutes = occurrence.minutes_until_start(now)
+    if minutes < 60:
+        return ngettext("Starting in %(num)d minute", "Starting in %(num)d minutes", minutes)
+    start_day = occurrence.start.date()
+    today = now.astimezone(schedule.LONDON).date()
+    if start_day == today:
+        return _("Today at %(time)s", time=clock(occurrence.start))
+    if start_day == today + dt.timedelta(days=1):
+        return _("Tomorrow at %(time)s", time=clock(occurrence.start))
+    return _("%(day)s at %(time)s", day=day_name(schedule.weekday_number(start_day)),
+             time=clock(occurrence.start))
+
+
+def miles(distance: float) -> str:
+    if distance < 0.1:
+        return _("less than 0.1 miles away")
+    return _("%(miles)s miles away", miles=f"{distance:.1f}")
+
+
+def ort_sentence(openness: str, source: str | None) -> str:
+    text = str(ORT.get(openness, ORT["not_stated"]))
+    if source in SOURCES and openness != "not_stated":
+        return f"{text} ({SOURCES[source]})"
+    return text
+
+
+def language_name(code: str) -> str:
+    return str(filters.LANGUAGES.get(code, code))
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters["language_name"] = language_name
+    app.jinja_env.globals.update(
+        when=when, miles=miles, clock=clock, day_name=day_name, ort_sentence=ort_sentence,
+        mode_label=lambda mode: MODES.get(mode, mode), ethos_label=lambda e: ETHOS.get(e, e),
+        fellowship_name=fellowship_name, feature_labels=feature_labels,
+    )
+
+
+def fellowship_name(slug: str) -> str:
+    found = fellowships.get(slug)
+    return found.name if found else slug
+
+
+def feature_labels(meeting) -> list[str]:
+    """The key access and audience features of a meeting, in the filters' own words."""
+    labels = []
+    for column, value, label in filters.TYPES.values():
+        if getattr(meeting, column) is value:
+            labels.append(str(label).split(" (")[0])
+    if meeting.proof_of_attendance:
+        labels.append(_("Proof of attendance available"))
+    return labels

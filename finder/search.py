@@ -1,0 +1,194 @@
+"""Searching meetings: filters and ordering done in SQL (an index-friendly box around the
+point first), then exact distances and next times for the one page that is shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from dataclasses import field
+
+from geopy.distance import geodesic
+from sqlalchemy import Select
+from sqlalchemy import and_
+from sqlalchemy import case
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+
+from finder import filters
+from finder import schedule
+from finder.extensions import db
+from finder.models import Meeting
+
+MILES_PER_DEGREE_LATITUDE = 69.05
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """A search, already validated. Empty tuples mean "any"."""
+
+    latitude: float | None = None
+    longitude: float | None = None
+    radius_miles: float = 10.0
+    fellowships: tuple[str, ...] = ()
+    ethos: str | None = None
+    ort_welcoming: bool = False
+    days: tuple[str, ...] = ()  # "0".."6", "today", "tomorrow"
+    times: tuple[str, ...] = ()
+    soon: bool = False
+    mode: str | None = None
+    types: tuple[str, ...] = ()
+    language: str | None = None
+    sort: str = "soonest"
+
+    @property
+    def has_point(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def uses_distance(self) -> bool:
+        return self.has_point and filters.MODES.get(self.mode, filters.DEFAULT_MODES)[1]
+
+
+@dataclass(frozen=True)
+class Result:
+    meeting: Meeting
+    occurrence: schedule.Occurrence | None
+    distance_miles: float | None
+
+
+@dataclass
+class Results:
+    items: list[Result] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    page_size: int = 20
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.page_size))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+def minutes_until_key(now: dt.datetime):
+    """SQL for real minutes until each meeting next starts (negative while it is on).
+
+    Works on the wall clock (minutes since Sunday 00:00) and then corrects for a clock
+    change in the coming week, so ordering and "soon" are right on those days too."""
+    now_minute = schedule.week_minute(now)
+    week = schedule.MINUTES_PER_WEEK
+    wall_ahead = (Meeting.week_minute - now_minute + week) % week
+    in_progress = wall_ahead > week - Meeting.duration_minutes
+    wall = case((in_progress, wall_ahead - week), else_=wall_ahead)
+    change = schedule.clock_change_this_week(now)
+    if change is None:
+        return wall
+    return wall + case((wall >= change.wall_minutes_away, change.shift_minutes), else_=0)
+
+
+def _approximate_square_miles(criteria: Criteria):
+    """Squared distance on a flat projection around the point: exact enough to filter and
+    order within tens of miles, and cheap in SQL on both databases."""
+    cos_lat = math.cos(math.radians(criteria.latitude))
+    dlat = (Meeting.latitude - criteria.latitude) * MILES_PER_DEGREE_LATITUDE
+    dlng = (Meeting.longitude - criteria.longitude) * (MILES_PER_DEGREE_LATITUDE * cos_lat)
+    return dlat * dlat + dlng * dlng
+
+
+def _where(criteria: Criteria, now: dt.datetime, minutes_until) -> list:
+    modes, _ = filters.MODES.get(criteria.mode, filters.DEFAULT_MODES)
+    conditions = [Meeting.attendance_mode.in_(modes), Meeting.week_minute.is_not(None)]
+    if criteria.uses_distance:
+        conditions += _within_radius(criteria)
+    if criteria.fellowships:
+        conditions.append(Meeting.fellowship.in_(criteria.fellowships))
+    if criteria.ethos:
+        conditions.append(Meeting.ethos == criteria.ethos)
+    if criteria.ort_welcoming:
+        conditions.append(Meeting.ort_openness == "welcoming")
+    for type_name in criteria.types:
+        column, value, _label = filters.TYPES[type_name]
+        conditions.append(getattr(Meeting, column).is_(value))
+    if criteria.language:
+        conditions.append(Meeting.languages.like(f"%,{criteria.language},%"))
+    if criteria.days:
+        conditions.append(_on_days(criteria.days, now, minutes_until))
+    if criteria.times:
+        conditions.append(or_(*(_in_time_band(name) for name in criteria.times)))
+    if criteria.soon:
+        conditions.append(minutes_until.between(0, schedule.SOON_MINUTES))
+    return conditions
+
+
+def _within_radius(criteria: Criteria) -> list:
+    lat_span = criteria.radius_miles / MILES_PER_DEGREE_LATITUDE
+    cos_lat = max(math.cos(math.radians(criteria.latitude)), 0.01)
+    lng_span = lat_span / cos_lat
+    return [
+        Meeting.latitude.between(criteria.latitude - lat_span, criteria.latitude + lat_span),
+        Meeting.longitude.between(criteria.longitude - lng_span, criteria.longitude + lng_span),
+        _approximate_square_miles(criteria) <= criteria.radius_miles**2,
+    ]
+
+
+def _on_days(days: tuple[str, ...], now: dt.datetime, minutes_until):
+    today = schedule.now_weekday(now)
+    numbers = set()
+    clauses = []
+    for day in days:
+        if day == "today":
+            # Today's meetings that are on now or still to come before midnight.
+            clauses.append(and_(Meeting.day == today,
+                                minutes_until < schedule.minutes_to_end_of_day(now)))
+        elif day == "tomorrow":
+            numbers.add((today + 1) % 7)
+        else:
+            numbers.add(int(day))
+    if numbers:
+        clauses.append(Meeting.day.in_(sorted(numbers)))
+    return or_(*clauses)
+
+
+def _in_time_band(name: str):
+    (start, end), _label = filters.TIMES[name]
+    minute_of_day = Meeting.week_minute % 1440
+    if start < end:
+        return minute_of_day.between(start, end - 1)
+    return or_(minute_of_day >= start, minute_of_day < end)
+
+
+def search(criteria: Criteria, now: dt.datetime, page: int = 1, page_size: int = 20) -> Results:
+    minutes_until = minutes_until_key(now)
+    conditions = _where(criteria, now, minutes_until)
+    total = db.session.scalar(select(func.count(Meeting.id)).where(*conditions))
+    query: Select = select(Meeting).where(*conditions)
+    if criteria.uses_distance:
+        nearness = _approximate_square_miles(criteria)
+        if criteria.sort == "nearest":
+            query = query.order_by(nearness, minutes_until, Meeting.name, Meeting.id)
+        else:
+            query = query.order_by(minutes_until, nearness, Meeting.name, Meeting.id)
+    else:
+        query = query.order_by(minutes_until, Meeting.name, Meeting.id)
+    query = query.limit(page_size).offset((page - 1) * page_size)
+    meetings = db.session.scalars(query).all()
+    items = [describe(meeting, criteria, now) for meeting in meetings]
+    return Results(items=items, total=total or 0, page=page, page_size=page_size)
+
+
+def describe(meeting: Meeting, criteria: Criteria | None, now: dt.datetime) -> Result:
+    occurrence = None
+    if meeting.day is not None and meeting.start_time is not None:
+        occurrence = schedule.next_occurrence(
+            meeting.day, meeting.start_time, meeting.duration_minutes, now
+        )
+    distance = None
+    if criteria and criteria.has_point and meeting.latitude is not None and meeting.is_in_person:
+        distance = geodesic(
+            (criteria.latitude, criteria.longitude), (meeting.latitude, meeting.longitude)
+        ).miles
+    return Result(meeting, occurrence, distance)
