@@ -12,6 +12,7 @@ from wtforms import SelectMultipleField
 from wtforms import StringField
 from wtforms import TextAreaField
 from wtforms import widgets
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 from wtforms.validators import Length
 from wtforms.validators import Optional
@@ -26,13 +27,17 @@ from finder.geo.locate import locate_coordinates
 from finder.search import Criteria
 
 
+def options(pairs) -> list[SelectChoice]:
+    return [SelectChoice(str(value), label) for value, label in pairs]
+
+
 class CheckboxesField(SelectMultipleField):
     widget = widgets.ListWidget(prefix_label=False)
     option_widget = widgets.CheckboxInput()
 
     def pre_validate(self, form):
         # Unknown values in a shared URL are dropped rather than failing the whole search.
-        valid = {str(value) for value, _label in self.choices}
+        valid = {choice.value for choice in self.choices}
         self.data = [value for value in (self.data or []) if value in valid]
 
 
@@ -46,31 +51,29 @@ class SearchForm(FlaskForm):
     lat = HiddenField()
     lng = HiddenField()
     radius = SelectField(_l("Distance"), default="10",
-                         choices=[(str(m), _l("Within %(miles)s miles", miles=m)) for m in filters.RADII_MILES])
+                         choices=options((m, _l("Within %(miles)s miles", miles=m)) for m in filters.RADII_MILES))
     fellowship = CheckboxesField(_l("Group"))
-    ethos = RadioField(_l("Ethos"), choices=[("", _l("Any"))] + list(filters.ETHOS.items()), default="")
-    ort = CheckboxesField(_l("Medication"), choices=list(filters.ORT.items()))
+    ethos = RadioField(_l("Ethos"), choices=options([("", _l("Any")), *filters.ETHOS.items()]), default="")
+    ort = CheckboxesField(_l("Medication"), choices=options(filters.ORT.items()))
     day = CheckboxesField(_l("Day"))
-    time = CheckboxesField(_l("Time of day"), choices=[(k, label) for k, (_r, label) in filters.TIMES.items()])
+    time = CheckboxesField(_l("Time of day"), choices=options((k, label) for k, (_r, label) in filters.TIMES.items()))
     soon = BooleanField(_l("Starting in the next 2 hours"))
     mode = RadioField(_l("How to attend"), default="",
-                      choices=[("", _l("In person (including hybrid)"))] + list(filters.MODE_LABELS.items()))
-    type = CheckboxesField(_l("Meeting features"), choices=[(k, label) for k, (_c, _v, label) in filters.TYPES.items()])
-    language = SelectField(_l("Language"), default="", choices=[("", _l("Any language"))] + list(filters.LANGUAGES.items()))
-    sort = RadioField(_l("Order"), default="soonest", choices=list(filters.SORTS.items()))
+                      choices=options([("", _l("In person (including hybrid)")), *filters.MODE_LABELS.items()]))
+    type = CheckboxesField(_l("Meeting features"), choices=options((k, label) for k, (_c, _v, label) in filters.TYPES.items()))
+    language = SelectField(_l("Language"), default="", choices=options([("", _l("Any language")), *filters.LANGUAGES.items()]))
+    sort = RadioField(_l("Order"), default="soonest", choices=options(filters.SORTS.items()))
 
     def __init__(self, formdata, **kwargs):
         super().__init__(formdata, **kwargs)
         self.data_sent = set(formdata.keys())
-        self.fellowship.choices = [(f.slug, f.name) for f in fellowships.all_fellowships()]
-        self.day.choices = list(filters.RELATIVE_DAYS.items()) + [
-            (str(number), name) for number, name in enumerate(filters.DAY_NAMES)
-        ]
+        self.fellowship.choices = options((f.slug, f.name) for f in fellowships.all_fellowships())
+        self.day.choices = options([*filters.RELATIVE_DAYS.items(), *enumerate(filters.DAY_NAMES)])
 
     def sanitise(self) -> None:
         """A shared or hand-edited URL with an unknown value falls back to the default."""
         for field in (self.radius, self.ethos, self.mode, self.language, self.sort):
-            if field.data not in {str(value) for value, _label in field.choices}:
+            if field.data not in {choice.value for choice in field.choices}:
                 field.data = field.default
         for field in (self.fellowship, self.ort, self.day, self.time, self.type):
             field.pre_validate(self)

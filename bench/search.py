@@ -1,0 +1,120 @@
+"""Benchmark: typical searches against 1k, 10k and 100k synthetic meetings.
+
+Each search is a full request through the app (postcode + radius + two filters, first page,
+rendered to HTML). Prints p50 and p95 per size. Run:
+
+    .venv/bin/python bench/search.py            # SQLite (a temporary file)
+    BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test .venv/bin/python bench/search.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from finder import create_app
+from finder import schedule
+from finder.extensions import db
+from finder.fellowships import all_fellowships
+from finder.geo.locate import locate
+from finder.models import Meeting
+
+SIZES = (1_000, 10_000, 100_000)
+SEARCHES_PER_SIZE = 300
+WARM_UP = 30
+TOWNS = ("LS1 4AP", "M1 1AD", "B1 1BB", "CF10 1EP", "G1 1XQ", "EH1 1YZ", "BS1 4DJ", "NE1 4LP",
+         "S1 2HH", "L1 8JQ", "NG1 5FS", "BN1 1UG", "SA1 3SN", "AB10 1AQ", "WC2N 5DU", "NR1 3QB")
+FILTERS = ("fellowship=aa&ethos=secular", "time=evening&type=wheelchair", "day=today&type=open",
+           "fellowship=na&ort=welcoming", "ethos=secular&day=tomorrow", "type=women&time=morning")
+FIXED_NOW = dt.datetime(2026, 11, 23, 17, 0, tzinfo=schedule.LONDON)
+
+
+def town_points() -> list[tuple[float, float]]:
+    return [(place.latitude, place.longitude) for place in map(locate, TOWNS)]
+
+
+def synthetic_rows(count: int, rng: random.Random) -> list[dict]:
+    centres = town_points()
+    slugs = [f.slug for f in all_fellowships()]
+    rows = []
+    for number in range(count):
+        lat, lng = rng.choice(centres)
+        day, start = rng.randrange(7), rng.randrange(6 * 60, 23 * 60, 15)
+        mode = rng.choices(["in_person", "online", "hybrid"], weights=[80, 12, 8])[0]
+        rows.append(dict(
+            slug=f"bench-{number}", source_key=f"bench-{number}", name=f"Bench Group {number}",
+            fellowship=rng.choice(slugs), day=day,
+            start_time=dt.time(start // 60, start % 60), end_time=None,
+            week_minute=day * 1440 + start, duration_minutes=60, timezone="Europe/London",
+            attendance_mode=mode, ethos=rng.choice(["secular", "spiritual"]),
+            ethos_source="fellowship",
+            ort_openness=rng.choices(["not_stated", "welcoming", "restricted"], [90, 7, 3])[0],
+            latitude=None if mode == "online" else lat + rng.gauss(0, 0.15),
+            longitude=None if mode == "online" else lng + rng.gauss(0, 0.25),
+            is_open=rng.random() < 0.6, for_women=rng.random() < 0.05,
+            for_men=rng.random() < 0.05, lgbtq=rng.random() < 0.03,
+            young_people=rng.random() < 0.03, wheelchair_access=rng.random() < 0.4,
+            hearing_loop=rng.random() < 0.1, proof_of_attendance=False, approximate=False,
+            languages=",en,", types=[], location="Bench Hall", postal_code="LS1 4AP",
+        ))
+    return rows
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def run(size: int, database_url: str) -> tuple[float, float]:
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "FINDER_PREPARE_DATABASE": False,
+                      "FINDER_LOAD_DEMO_DATA": False, "RATELIMIT_ENABLED": False})
+    rng = random.Random(size)
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        rows = synthetic_rows(size, rng)
+        for start in range(0, len(rows), 5000):
+            db.session.execute(insert(Meeting), rows[start:start + 5000])
+        db.session.commit()
+    schedule.now_in_london = lambda: FIXED_NOW
+    client = app.test_client()
+    urls = [f"/meetings?near={rng.choice(TOWNS).replace(' ', '+')}&radius=10&{rng.choice(FILTERS)}"
+            for _ in range(WARM_UP + SEARCHES_PER_SIZE)]
+    timings = []
+    for index, url in enumerate(urls):
+        started = time.perf_counter()
+        response = client.get(url)
+        elapsed = (time.perf_counter() - started) * 1000
+        assert response.status_code == 200, (url, response.status_code)
+        if index >= WARM_UP:
+            timings.append(elapsed)
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+    return statistics.median(timings), percentile(timings, 0.95)
+
+
+def main() -> None:
+    database_url = os.environ.get("BENCH_DATABASE_URL")
+    label = "PostgreSQL" if database_url else "SQLite"
+    print(f"Search benchmark on {label}: {SEARCHES_PER_SIZE} searches per size "
+          f"(postcode + 10 miles + two filters, first page rendered)")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in SIZES:
+            url = database_url or f"sqlite:///{Path(folder) / f'bench-{size}.sqlite3'}"
+            p50, p95 = run(size, url)
+            print(f"{size:>7,} meetings: p50 {p50:6.2f} ms   p95 {p95:6.2f} ms")
+            sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
