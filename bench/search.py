@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 from sqlalchemy import insert
 
@@ -24,8 +25,11 @@ from finder import create_app
 from finder import schedule
 from finder.extensions import db
 from finder.fellowships import all_fellowships
+from finder.filters import feature_bits
+from finder.geo import grid
 from finder.geo.locate import locate
 from finder.models import Meeting
+from finder.search import refresh_statistics
 
 SIZES = (1_000, 10_000, 100_000)
 SEARCHES_PER_SIZE = 300
@@ -49,7 +53,15 @@ def synthetic_rows(count: int, rng: random.Random) -> list[dict]:
         lat, lng = rng.choice(centres)
         day, start = rng.randrange(7), rng.randrange(6 * 60, 23 * 60, 15)
         mode = rng.choices(["in_person", "online", "hybrid"], weights=[80, 12, 8])[0]
-        rows.append(dict(
+        if mode != "online":
+            lat, lng = lat + rng.gauss(0, 0.15), lng + rng.gauss(0, 0.25)
+        features = dict(
+            is_open=rng.random() < 0.6, for_women=rng.random() < 0.05,
+            for_men=rng.random() < 0.05, lgbtq=rng.random() < 0.03,
+            young_people=rng.random() < 0.03, wheelchair_access=rng.random() < 0.4,
+            hearing_loop=rng.random() < 0.1,
+        )
+        rows.append(dict(**features, feature_bits=feature_bits(SimpleNamespace(**features)),
             slug=f"bench-{number}", source_key=f"bench-{number}", name=f"Bench Group {number}",
             fellowship=rng.choice(slugs), day=day,
             start_time=dt.time(start // 60, start % 60), end_time=None,
@@ -57,12 +69,10 @@ def synthetic_rows(count: int, rng: random.Random) -> list[dict]:
             attendance_mode=mode, ethos=rng.choice(["secular", "spiritual"]),
             ethos_source="fellowship",
             ort_openness=rng.choices(["not_stated", "welcoming", "restricted"], [90, 7, 3])[0],
-            latitude=None if mode == "online" else lat + rng.gauss(0, 0.15),
-            longitude=None if mode == "online" else lng + rng.gauss(0, 0.25),
-            is_open=rng.random() < 0.6, for_women=rng.random() < 0.05,
-            for_men=rng.random() < 0.05, lgbtq=rng.random() < 0.03,
-            young_people=rng.random() < 0.03, wheelchair_access=rng.random() < 0.4,
-            hearing_loop=rng.random() < 0.1, proof_of_attendance=False, approximate=False,
+            latitude=None if mode == "online" else lat,
+            longitude=None if mode == "online" else lng,
+            grid_cell=None if mode == "online" else grid.cell_of(lat, lng),
+            proof_of_attendance=False, approximate=False,
             languages=",en,", types=[], location="Bench Hall", postal_code="LS1 4AP",
         ))
     return rows
@@ -84,6 +94,7 @@ def run(size: int, database_url: str) -> tuple[float, float]:
         for start in range(0, len(rows), 5000):
             db.session.execute(insert(Meeting), rows[start:start + 5000])
         db.session.commit()
+        refresh_statistics()
     schedule.now_in_london = lambda: FIXED_NOW
     client = app.test_client()
     urls = [f"/meetings?near={rng.choice(TOWNS).replace(' ', '+')}&radius=10&{rng.choice(FILTERS)}"

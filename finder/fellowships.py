@@ -6,8 +6,11 @@ are always in one neutral order (alphabetical by name), never favouring one.
 
 from __future__ import annotations
 
+import re
+import statistics
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -25,6 +28,43 @@ DESCRIPTION_FIELDS = (
     "medication",
     "contact",
 )
+
+LANGUAGES = ("en", "cy", "pl")
+ETHOS_VALUES = ("secular", "spiritual")
+# Each fellowship's English description may differ from the median length by at most this share.
+LENGTH_TOLERANCE = 0.20
+# Words that praise or rank; none belongs in a neutral description. A trailing * matches any ending
+# (Welsh and Polish words inflect). Welsh "gorau" is left out: "rhoi'r gorau i" just means "stop".
+EVALUATIVE_WORDS = {
+    "en": (
+        "best",
+        "better",
+        "proven",
+        "most effective",
+        "effective",
+        "successful",
+        "success",
+        "amazing",
+        "only",
+        "guaranteed",
+        "guarantee",
+        "life-saving",
+        "lifesaving",
+        "powerful",
+        "excellent",
+        "great",
+        "leading",
+        "world-class",
+        "miracle",
+        "works",
+        "superior",
+        "unique",
+    ),
+    "cy": ("effeithiol", "llwyddiannus", "gwarant*", "yn unig", "profedig", "gwych", "ardderchog"),
+    "pl": ("najlepsz*", "skuteczn*", "sprawdzon*", "gwarant*", "jedyn*", "tylko", "wspania*"),
+}
+# Proper names that contain a listed word but praise nothing.
+NAMES_NOT_PRAISE = ("Great Britain", "Prydain Fawr", "Wielka Brytania", "Wielkiej Brytanii")
 
 
 @dataclass(frozen=True)
@@ -81,3 +121,60 @@ def get(slug: str) -> Fellowship | None:
 
 def family_groups() -> tuple[Fellowship, ...]:
     return tuple(f for f in all_fellowships() if f.family_group)
+
+
+def english_word_count(fellowship: Fellowship) -> int:
+    text = " ".join(fellowship.descriptions.get("en", {}).values())
+    return len(re.findall(r"[\w'’-]+", text))
+
+
+def _evaluative_pattern(words: tuple[str, ...]) -> re.Pattern:
+    parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+
+
+def parity_problems(fellowships) -> list[str]:
+    """Everything that breaks information parity, in plain words; an empty list means none.
+
+    Same fields in every language, similar English length, no evaluative words, valid ethos,
+    https links, a real date checked, and UK phone numbers written as digits.
+    """
+    problems: list[str] = []
+    fellowships = tuple(fellowships)
+    for f in fellowships:
+        for lang in LANGUAGES:
+            rows = f.descriptions.get(lang) or {}
+            missing = [k for k in DESCRIPTION_FIELDS if not str(rows.get(k) or "").strip()]
+            extra = sorted(set(rows) - set(DESCRIPTION_FIELDS))
+            if missing:
+                problems.append(f"{f.slug}: {lang} is missing {', '.join(missing)}")
+            if extra:
+                problems.append(f"{f.slug}: {lang} has unknown fields {', '.join(extra)}")
+            pattern = _evaluative_pattern(EVALUATIVE_WORDS[lang])
+            for key, text in rows.items():
+                text = str(text)
+                for name in NAMES_NOT_PRAISE:
+                    text = text.replace(name, "")
+                for found in pattern.findall(text):
+                    problems.append(f"{f.slug}: {lang} {key} uses the evaluative word {found!r}")
+        if f.default_ethos not in ETHOS_VALUES:
+            problems.append(f"{f.slug}: ethos {f.default_ethos!r} is not secular or spiritual")
+        if f.website and not re.fullmatch(r"https://[\w.-]+\.[a-z]{2,}(/\S*)?", f.website):
+            problems.append(f"{f.slug}: website {f.website!r} is not an https address")
+        if not re.fullmatch(r"https://[\w.-]+\.[a-z]{2,}(/\S*)?", f.contact_source or ""):
+            problems.append(f"{f.slug}: source {f.contact_source!r} is not an https address")
+        if f.helpline and not re.fullmatch(r"0[\d ]{9,12}", f.helpline):
+            problems.append(f"{f.slug}: helpline {f.helpline!r} is not a UK number in digits")
+        try:
+            date.fromisoformat(str(f.contact_checked))
+        except ValueError:
+            problems.append(f"{f.slug}: contact_checked {f.contact_checked!r} is not a date")
+    counts = {f.slug: english_word_count(f) for f in fellowships}
+    if counts:
+        median = statistics.median(counts.values())
+        for slug, count in counts.items():
+            if abs(count - median) > LENGTH_TOLERANCE * median:
+                problems.append(
+                    f"{slug}: English description has {count} words; the median is {median:g}"
+                )
+    return problems

@@ -41,6 +41,19 @@ TYPES = {
     "hearing-loop": ("hearing_loop", True, _l("Hearing loop")),
 }
 
+TYPE_BITS = {name: 1 << position for position, name in enumerate(TYPES)}
+
+
+def feature_bits(meeting) -> int:
+    """The meeting's features as one number, a bit for each entry in TYPES."""
+    return sum(bit for name, bit in TYPE_BITS.items()
+               if getattr(meeting, TYPES[name][0]) is TYPES[name][1])
+
+
+def types_mask(type_names) -> int:
+    return sum(TYPE_BITS[name] for name in set(type_names))
+
+
 # Time of day by start time, in wall-clock minutes since midnight: [start, end).
 TIMES = {
     "morning": ((5 * 60, 12 * 60), _l("Morning (5am to midday)")),

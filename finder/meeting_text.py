@@ -97,7 +97,7 @@ def feature_labels(meeting) -> list[str]:
     labels = []
     for column, value, label in filters.TYPES.values():
         if getattr(meeting, column) is value:
-            labels.append(str(label).split(" (")[0])
+            labels.append(str(label).split(" (")[0])  # "Open (anyone can come)" -> "Open"
     if meeting.proof_of_attendance:
         labels.append(_("Proof of attendance available"))
     return labels

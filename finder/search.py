@@ -8,17 +8,19 @@ import math
 from dataclasses import dataclass
 from dataclasses import field
 
-from geopy.distance import geodesic
+from geopy.distance import great_circle
 from sqlalchemy import Select
 from sqlalchemy import and_
 from sqlalchemy import case
 from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
+from sqlalchemy import text
 
 from finder import filters
 from finder import schedule
 from finder.extensions import db
+from finder.geo import grid
 from finder.models import Meeting
 
 MILES_PER_DEGREE_LATITUDE = 69.05
@@ -110,9 +112,9 @@ def _where(criteria: Criteria, now: dt.datetime, minutes_until) -> list:
         conditions.append(Meeting.ethos == criteria.ethos)
     if criteria.ort_welcoming:
         conditions.append(Meeting.ort_openness == "welcoming")
-    for type_name in criteria.types:
-        column, value, _label = filters.TYPES[type_name]
-        conditions.append(getattr(Meeting, column).is_(value))
+    if criteria.types:
+        mask = filters.types_mask(criteria.types)
+        conditions.append(Meeting.feature_bits.bitwise_and(mask) == mask)
     if criteria.language:
         conditions.append(Meeting.languages.like(f"%,{criteria.language},%"))
     if criteria.days:
@@ -128,7 +130,10 @@ def _within_radius(criteria: Criteria) -> list:
     lat_span = criteria.radius_miles / MILES_PER_DEGREE_LATITUDE
     cos_lat = max(math.cos(math.radians(criteria.latitude)), 0.01)
     lng_span = lat_span / cos_lat
+    cells = grid.cells_covering(criteria.latitude - lat_span, criteria.latitude + lat_span,
+                                criteria.longitude - lng_span, criteria.longitude + lng_span)
     return [
+        Meeting.grid_cell.in_(cells),
         Meeting.latitude.between(criteria.latitude - lat_span, criteria.latitude + lat_span),
         Meeting.longitude.between(criteria.longitude - lng_span, criteria.longitude + lng_span),
         _approximate_square_miles(criteria) <= criteria.radius_miles**2,
@@ -142,15 +147,19 @@ def _on_days(days: tuple[str, ...], now: dt.datetime, minutes_until):
     for day in days:
         if day == "today":
             # Today's meetings that are on now or still to come before midnight.
-            clauses.append(and_(Meeting.day == today,
+            clauses.append(and_(_on_day(today),
                                 minutes_until < schedule.minutes_to_end_of_day(now)))
         elif day == "tomorrow":
             numbers.add((today + 1) % 7)
         else:
             numbers.add(int(day))
-    if numbers:
-        clauses.append(Meeting.day.in_(sorted(numbers)))
+    clauses += [_on_day(number) for number in sorted(numbers)]
     return or_(*clauses)
+
+
+def _on_day(day: int):
+    """Written on week_minute rather than day, so the search index answers it."""
+    return Meeting.week_minute.between(day * 1440, day * 1440 + 1439)
 
 
 def _in_time_band(name: str):
@@ -165,7 +174,7 @@ def search(criteria: Criteria, now: dt.datetime, page: int = 1, page_size: int =
     minutes_until = minutes_until_key(now)
     conditions = _where(criteria, now, minutes_until)
     total = db.session.scalar(select(func.count(Meeting.id)).where(*conditions))
-    query: Select = select(Meeting).where(*conditions)
+    query: Select = select(Meeting.id).where(*conditions)
     if criteria.uses_distance:
         nearness = _approximate_square_miles(criteria)
         if criteria.sort == "nearest":
@@ -175,8 +184,10 @@ def search(criteria: Criteria, now: dt.datetime, page: int = 1, page_size: int =
     else:
         query = query.order_by(minutes_until, Meeting.name, Meeting.id)
     query = query.limit(page_size).offset((page - 1) * page_size)
-    meetings = db.session.scalars(query).all()
-    items = [describe(meeting, criteria, now) for meeting in meetings]
+    # Order and page on the index alone, then read just the rows on this page.
+    ids = db.session.scalars(query).all()
+    by_id = {m.id: m for m in db.session.scalars(select(Meeting).where(Meeting.id.in_(ids)))}
+    items = [describe(by_id[meeting_id], criteria, now) for meeting_id in ids]
     return Results(items=items, total=total or 0, page=page, page_size=page_size)
 
 
@@ -188,7 +199,14 @@ def describe(meeting: Meeting, criteria: Criteria | None, now: dt.datetime) -> R
         )
     distance = None
     if criteria and criteria.has_point and meeting.latitude is not None and meeting.is_in_person:
-        distance = geodesic(
+        distance = great_circle(
             (criteria.latitude, criteria.longitude), (meeting.latitude, meeting.longitude)
         ).miles
     return Result(meeting, occurrence, distance)
+
+
+def refresh_statistics() -> None:
+    """Let the database's query planner see the meetings table as it is after a bulk change,
+    so radius searches use the grid index."""
+    db.session.execute(text("ANALYZE meetings"))
+    db.session.commit()

@@ -15,7 +15,9 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
+from finder import filters
 from finder.extensions import db
+from finder.geo import grid
 
 
 def _utcnow() -> dt.datetime:
@@ -85,6 +87,9 @@ class Meeting(db.Model):
     formatted_address: Mapped[str | None] = mapped_column(String(500))
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]
+    # A 0.1-degree square of the map (see finder.geo.grid), so a radius search reads only the
+    # index entries of the squares it covers. Derived from latitude/longitude when saved.
+    grid_cell: Mapped[int | None]
     approximate: Mapped[bool] = mapped_column(default=False)
 
     # Online
@@ -104,6 +109,9 @@ class Meeting(db.Model):
     wheelchair_access: Mapped[bool] = mapped_column(default=False)
     hearing_loop: Mapped[bool] = mapped_column(default=False)
     proof_of_attendance: Mapped[bool] = mapped_column(default=False)
+    # The filterable features above as bits (finder.filters.feature_bits), so a search can
+    # check them from an index without reading each row.
+    feature_bits: Mapped[int] = mapped_column(default=0)
     # ISO 639-1 codes, stored ",en,pl," so a LIKE '%,pl,%' filter is exact.
     languages: Mapped[str] = mapped_column(String(200), default=",en,")
 
@@ -118,9 +126,11 @@ class Meeting(db.Model):
 
     __table_args__ = (
         UniqueConstraint("source_id", "source_key", name="uq_meeting_source_key"),
-        Index("ix_meetings_position", "latitude", "longitude"),
-        Index("ix_meetings_schedule", "day", "start_time"),
-        Index("ix_meetings_fellowship", "fellowship"),
+        # Covers everything a radius search filters and orders on, so it never reads rows
+        # that it does not show.
+        Index("ix_meetings_radius_search", "grid_cell", "week_minute", "latitude", "longitude",
+              "duration_minutes", "attendance_mode", "fellowship", "ethos", "ort_openness",
+              "feature_bits"),
         Index("ix_meetings_mode", "attendance_mode"),
     )
 
@@ -153,7 +163,9 @@ def _minutes(value: dt.time) -> int:
 
 @event.listens_for(Meeting, "before_insert")
 @event.listens_for(Meeting, "before_update")
-def _derive_schedule_columns(mapper, connection, meeting: Meeting) -> None:
+def _derive_search_columns(mapper, connection, meeting: Meeting) -> None:
+    meeting.grid_cell = grid.cell_of(meeting.latitude, meeting.longitude)
+    meeting.feature_bits = filters.feature_bits(meeting)
     if meeting.day is None or meeting.start_time is None:
         meeting.week_minute = None
     else:

@@ -1,5 +1,20 @@
 """The public Meeting Guide feed of every meeting, at /meetings.json."""
 
 from flask import Blueprint
+from flask import Response
+from flask import request
+
+from finder.feed import feed_json
 
 bp = Blueprint("feed", __name__)
+
+CACHE_SECONDS = 300
+
+
+@bp.get("/meetings.json")
+def meetings_json() -> Response:
+    response = Response(feed_json(), mimetype="application/json")
+    response.cache_control.public = True
+    response.cache_control.max_age = CACHE_SECONDS
+    response.add_etag()
+    return response.make_conditional(request)

@@ -1,0 +1,86 @@
+"""Our meetings as a Meeting Guide JSON feed, with our own facets as extra fields.
+
+Standard fields follow the code4recovery spec; `fellowship`, `ethos`, `ethos_source`,
+`ort_openness`, `ort_source`, `hearing_loop` and `languages` are ours, and the importer
+reads them back, so an export imported elsewhere reproduces the same meetings. Empty
+fields are left out, and a meeting by appointment has no day or time. The fictional demo
+meetings are never published: a feed is for other services to list real meetings.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+
+from finder.extensions import db
+from finder.models import Meeting
+from finder.models import MeetingSource
+
+
+def meeting_to_feed_entry(meeting: Meeting) -> dict[str, Any]:
+    entry = {
+        "name": meeting.name,
+        "slug": meeting.slug,
+        "day": meeting.day,
+        "time": _clock(meeting.start_time) if meeting.day is not None else None,
+        "end_time": _clock(meeting.end_time) if meeting.day is not None else None,
+        "timezone": meeting.timezone,
+        "location": meeting.location,
+        "location_notes": meeting.location_notes,
+        "address": meeting.address,
+        "city": meeting.city,
+        "region": meeting.region,
+        "postal_code": meeting.postal_code,
+        "country": meeting.country,
+        "formatted_address": meeting.formatted_address,
+        "latitude": meeting.latitude,
+        "longitude": meeting.longitude,
+        "approximate": "yes" if meeting.approximate else None,
+        "types": meeting.types,
+        "attendance_option": meeting.attendance_mode,
+        "conference_url": meeting.conference_url,
+        "conference_url_notes": meeting.conference_url_notes,
+        "conference_phone": meeting.conference_phone,
+        "conference_phone_notes": meeting.conference_phone_notes,
+        "notes": meeting.notes,
+        "group": meeting.group_name,
+        "website": meeting.website,
+        "email": meeting.email,
+        "phone": meeting.phone,
+        "updated": meeting.updated.strftime("%Y-%m-%d %H:%M:%S") if meeting.updated else None,
+        "fellowship": meeting.fellowship,
+        "ethos": meeting.ethos,
+        "ethos_source": meeting.ethos_source,
+        "ort_openness": meeting.ort_openness,
+        "ort_source": meeting.ort_source,
+        "hearing_loop": meeting.hearing_loop,
+        "languages": meeting.language_codes,
+    }
+    return {key: value for key, value in entry.items() if value is not None and value != ""}
+
+
+def _clock(value) -> str | None:
+    return value.strftime("%H:%M") if value else None
+
+
+def published_meetings() -> list[Meeting]:
+    """Every real meeting, by day and time (meetings by appointment last), then name."""
+    demo_sources = select(MeetingSource.id).where(MeetingSource.is_demo.is_(True))
+    query = (
+        select(Meeting)
+        .where(Meeting.source_id.is_(None) | Meeting.source_id.not_in(demo_sources))
+        .order_by(
+            Meeting.day.is_(None), Meeting.day, Meeting.start_time, Meeting.name, Meeting.slug
+        )
+    )
+    return list(db.session.scalars(query))
+
+
+def feed_json() -> str:
+    return json.dumps(
+        [meeting_to_feed_entry(meeting) for meeting in published_meetings()],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )

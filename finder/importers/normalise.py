@@ -1,0 +1,228 @@
+"""From a meeting's fields, named as in the Meeting Guide feed, to a MeetingRecord: the rules
+for schedules, ethos, openness to opioid substitution treatment, attendance and languages.
+
+Every importer ends here, so these rules hold for every format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import String
+
+from finder import fellowships
+from finder import meeting_types
+from finder.importers import values
+from finder.importers.records import InvalidRow
+from finder.importers.records import MeetingRecord
+from finder.models import Meeting
+
+ATTENDANCE_OPTIONS = ("in_person", "hybrid", "online", "inactive")
+ETHOS = ("secular", "spiritual")
+SOURCES = ("group", "fellowship")
+ORT_OPENNESS = ("welcoming", "not_stated", "restricted")
+
+
+class _Reasons(list[str]):
+    """Every problem in a row, so one run reports them all."""
+
+    def read(self, parse: Callable[..., Any], *args: Any, default: Any = None) -> Any:
+        try:
+            return parse(*args)
+        except values.InvalidValue as invalid:
+            self.append(str(invalid))
+            return default
+
+
+def to_record(fields: dict[str, Any], default_fellowship: str | None) -> MeetingRecord:
+    """Raises InvalidRow with every reason the row cannot be imported."""
+    reasons = _Reasons()
+    read = reasons.read
+
+    def text(key: str) -> str | None:
+        return read(values.text, fields.get(key), key)
+
+    def required(key: str) -> str | None:
+        known_problems = len(reasons)
+        value = text(key)
+        if value is None and len(reasons) == known_problems:
+            reasons.append(f"has no {key}")
+        return value
+
+    name, source_key = required("name"), required("slug")
+    fellowship = _fellowship(text("fellowship") or default_fellowship, reasons)
+    schedule = _schedule(fields, reasons)
+    codes = read(values.string_list, fields.get("types"), "types", default=[])
+    facets = meeting_types.facets(codes, fellowship)
+    place = _place(fields, reasons)
+    conference_url = read(values.web_address, fields.get("conference_url"), "conference_url")
+    conference_phone = text("conference_phone")
+    attendance = read(
+        values.choice, fields.get("attendance_option"), "attendance_option", ATTENDANCE_OPTIONS
+    ) or _attendance(
+        facets,
+        online_access=bool(conference_url or conference_phone),
+        has_place=bool(place["address"] or fields.get("formatted_address"))
+        and not place["approximate"],
+    )
+    ethos, ethos_source = _ethos(fields, facets, fellowship, reasons)
+    ort_openness, ort_source = _ort(fields, reasons)
+    languages = read(values.language_codes, fields.get("languages"), default=[])
+    record_fields = dict(
+        source_key=source_key,
+        fellowship=fellowship,
+        name=name,
+        **schedule,
+        attendance_mode=attendance,
+        ethos=ethos,
+        ethos_source=ethos_source,
+        ort_openness=ort_openness,
+        ort_source=ort_source,
+        **place,
+        conference_url=conference_url,
+        conference_url_notes=text("conference_url_notes"),
+        conference_phone=conference_phone,
+        conference_phone_notes=text("conference_phone_notes"),
+        types=codes,
+        is_open=facets.is_open,
+        **{column: column in facets.flags for column in meeting_types.FLAG_COLUMNS},
+        hearing_loop=read(values.flag, fields.get("hearing_loop"), "hearing_loop", default=False),
+        language_codes=list(dict.fromkeys([*languages, *facets.languages])) or ["en"],
+        notes=text("notes"),
+        group_name=text("group"),
+        website=_website(fields, reasons),
+        email=text("email"),
+        phone=text("phone"),
+        updated=read(values.timestamp, fields.get("updated")),
+    )
+    reasons.extend(_too_long(record_fields))
+    if reasons:
+        raise InvalidRow(list(dict.fromkeys(reasons)))
+    return MeetingRecord(**record_fields)
+
+
+def _schedule(fields: dict, reasons: _Reasons) -> dict[str, Any]:
+    """No day means "by appointment", and then a time means nothing; a day needs a time."""
+    day = reasons.read(values.day, fields.get("day"))
+    known_problems = len(reasons)
+    start = reasons.read(values.time_of_day, fields.get("time"), "time")
+    time_unreadable = len(reasons) > known_problems
+    end = reasons.read(values.time_of_day, fields.get("end_time"), "end_time")
+    if day is None:
+        start = end = None
+    elif start is None and not time_unreadable:
+        reasons.append(f"has a day ({day}) but no time")
+    return {
+        "day": day,
+        "start_time": start,
+        "end_time": end,
+        "timezone": reasons.read(values.timezone, fields.get("timezone")),
+    }
+
+
+def _place(fields: dict, reasons: _Reasons) -> dict[str, Any]:
+    def text(key: str) -> str | None:
+        return reasons.read(values.text, fields.get(key), key)
+
+    address, city, state = text("address"), text("city"), text("state")
+    postal_code, country = text("postal_code"), text("country")
+    latitude, longitude = reasons.read(
+        values.coordinates, fields.get("latitude"), fields.get("longitude"), default=(None, None)
+    )
+    return {
+        "location": text("location"),
+        "location_notes": text("location_notes"),
+        "address": address,
+        "city": city,
+        "region": _region(fields, reasons) or state,
+        "postal_code": postal_code,
+        "country": country,
+        "formatted_address": text("formatted_address")
+        or ", ".join(filter(None, [address, city, state, postal_code, country]))
+        or None,
+        "latitude": latitude,
+        "longitude": longitude,
+        "approximate": reasons.read(
+            values.flag, fields.get("approximate"), "approximate", default=False
+        ),
+    }
+
+
+def _website(fields: dict, reasons: _Reasons) -> str | None:
+    """The group's own website, else the website of the body that lists it."""
+    for key in ("website", "entity_url", "entity_website_url"):
+        if fields.get(key):
+            return reasons.read(values.web_address, fields[key], key)
+    return None
+
+
+def _fellowship(slug: str | None, reasons: list[str]) -> str | None:
+    if slug is None:
+        reasons.append("has no fellowship (add a fellowship field, or give --fellowship)")
+    elif fellowships.get(slug) is None:
+        known = ", ".join(sorted(fellowships.by_slug()))
+        reasons.append(f"fellowship {slug!r} is not one of: {known}")
+        return None
+    return slug
+
+
+def _attendance(facets: meeting_types.Facets, *, online_access: bool, has_place: bool) -> str:
+    """When a feed does not say: a closed venue with a link still meets online; a link (or
+    the ONL code) with a real address is hybrid, without one online."""
+    if facets.temporarily_closed:
+        return "online" if online_access else "inactive"
+    if facets.online or online_access:
+        return "hybrid" if has_place else "online"
+    return "in_person"
+
+
+def _ethos(
+    fields: dict, facets: meeting_types.Facets, fellowship: str | None, reasons: _Reasons
+) -> tuple[str | None, str]:
+    """A group's stated ethos (the ethos field, or the A code) wins over its fellowship's."""
+    stated = reasons.read(values.choice, fields.get("ethos"), "ethos", ETHOS)
+    source = reasons.read(values.choice, fields.get("ethos_source"), "ethos_source", SOURCES)
+    if stated:
+        if facets.secular and stated != "secular":
+            reasons.append(f"ethos {stated!r} contradicts type A (secular)")
+        return stated, source or "group"
+    if facets.secular:
+        return "secular", "group"
+    known = fellowships.get(fellowship) if fellowship else None
+    return (known.default_ethos if known else None), "fellowship"
+
+
+def _ort(fields: dict, reasons: _Reasons) -> tuple[str, str | None]:
+    """Never invented: not stated unless the feed says so, and a stated position must say
+    whose it is."""
+    openness = (
+        reasons.read(values.choice, fields.get("ort_openness"), "ort_openness", ORT_OPENNESS)
+        or "not_stated"
+    )
+    source = reasons.read(values.choice, fields.get("ort_source"), "ort_source", SOURCES)
+    if openness == "not_stated":
+        return openness, None
+    if source is None:
+        reasons.append(f"ort_openness {openness!r} needs an ort_source (group or fellowship)")
+    return openness, source
+
+
+def _region(fields: dict, reasons: _Reasons) -> str | None:
+    """The `regions` list (broadest first), else `region` and `sub_region`, as one text."""
+    parts = reasons.read(values.string_list, fields.get("regions"), "regions", default=[])
+    if not parts:
+        keys = ("region", "sub_region")
+        parts = [reasons.read(values.text, fields.get(key), key) for key in keys]
+    return ", ".join(filter(None, parts)) or None
+
+
+def _too_long(record_fields: dict[str, Any]) -> list[str]:
+    columns = Meeting.__table__.columns
+    too_long = []
+    for key, value in record_fields.items():
+        column = columns.get(key)
+        if column is not None and isinstance(column.type, String) and isinstance(value, str):
+            if column.type.length and len(value) > column.type.length:
+                too_long.append(f"{key} is longer than {column.type.length} characters")
+    return too_long

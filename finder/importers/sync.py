@@ -1,0 +1,144 @@
+"""Making the database match one source's feed, in one transaction.
+
+Meetings are matched by their key in the source: new ones are added, listed ones updated,
+ones the feed no longer lists removed. If any row has an error nothing is written, and a
+dry run works out the same report without writing.
+
+A new meeting's public slug is its source key (made URL-safe) when no other meeting has
+it; otherwise the fellowship slug is put in front ("aa-monday-step"), then a number
+("aa-monday-step-2"). A meeting keeps its public slug on every later import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field
+
+from sqlalchemy import select
+
+from finder.extensions import db
+from finder.importers.records import MeetingRecord
+from finder.importers.records import ParseResult
+from finder.importers.records import RowError
+from finder.importers.values import slugify
+from finder.models import Meeting
+from finder.models import MeetingSource
+
+
+@dataclass
+class ImportReport:
+    location: str
+    dry_run: bool = False
+    # "Name (slug)" of each meeting, by what happens to it.
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        if self.errors:
+            problems = "1 problem" if len(self.errors) == 1 else f"{len(self.errors)} problems"
+            return f"Nothing imported from {self.location}: {problems} in the data."
+        counts = (
+            f"{len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.removed)} removed"
+        )
+        if self.dry_run:
+            return f"Dry run of {self.location}, nothing written: would be {counts}."
+        return f"Imported {self.location}: {counts}."
+
+
+def sync(
+    parsed: ParseResult,
+    *,
+    location: str,
+    format: str,
+    fellowship: str | None = None,
+    is_demo: bool = False,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Apply one source's parsed feed. `progress(1)` is called once per meeting."""
+    report = ImportReport(location=location, dry_run=dry_run, errors=list(parsed.errors))
+    if report.errors:
+        return report
+
+    source = _find_source(location, fellowship)
+    existing = {m.source_key: m for m in source.meetings} if source else {}
+    listed = {record.source_key for record in parsed.records}
+    leaving = [meeting for key, meeting in existing.items() if key not in listed]
+    taken = set(db.session.scalars(select(Meeting.slug))) - {m.slug for m in leaving}
+    arriving: list[tuple[MeetingRecord, str]] = []
+    changing: list[tuple[Meeting, MeetingRecord]] = []
+    for record in parsed.records:
+        meeting = existing.get(record.source_key)
+        if meeting is None:
+            slug = _free_slug(record, taken)
+            taken.add(slug)
+            arriving.append((record, slug))
+            report.added.append(f"{record.name} ({slug})")
+        elif _differs(meeting, record):
+            changing.append((meeting, record))
+            report.updated.append(f"{record.name} ({meeting.slug})")
+        else:
+            report.unchanged.append(f"{record.name} ({meeting.slug})")
+        if progress:
+            progress(1)
+    report.removed = [f"{meeting.name} ({meeting.slug})" for meeting in leaving]
+    if dry_run:
+        return report
+
+    try:
+        if source is None:
+            source = MeetingSource(location=location, fellowship=fellowship)
+            db.session.add(source)
+        source.format, source.is_demo = format, is_demo
+        source.imported_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        for meeting in leaving:
+            db.session.delete(meeting)
+        db.session.flush()  # so a removed meeting's slug is free for a new one
+        for meeting, record in changing:
+            _copy(record, meeting)
+        for record, slug in arriving:
+            meeting = Meeting(slug=slug, source=source)
+            _copy(record, meeting)
+            db.session.add(meeting)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return report
+
+
+def _find_source(location: str, fellowship: str | None) -> MeetingSource | None:
+    same_fellowship = (
+        MeetingSource.fellowship.is_(None)
+        if fellowship is None
+        else MeetingSource.fellowship == fellowship
+    )
+    query = select(MeetingSource).where(MeetingSource.location == location, same_fellowship)
+    return db.session.scalars(query).first()
+
+
+def _free_slug(record: MeetingRecord, taken: set[str]) -> str:
+    base = slugify(record.source_key)[:180] or "meeting"
+    prefixed = f"{record.fellowship}-{base}"
+    numbered = (f"{prefixed}-{n}" for n in itertools.count(2))
+    return next(slug for slug in itertools.chain([base, prefixed], numbered) if slug not in taken)
+
+
+def _differs(meeting: Meeting, record: MeetingRecord) -> bool:
+    return any(getattr(meeting, key) != value for key, value in record.values().items())
+
+
+def _copy(record: MeetingRecord, meeting: Meeting) -> None:
+    for key, value in record.values().items():
+        setattr(meeting, key, value)
