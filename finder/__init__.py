@@ -24,6 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from finder import i18n
+    from finder import log_privacy
     from finder import meeting_text
     from finder import web
 
@@ -35,6 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     compress.init_app(app)
     limiter.init_app(app)
     web.init_app(app)
+    log_privacy.install()
     meeting_text.init_app(app)
 
     from finder import cli

@@ -149,8 +149,6 @@ LABEL_ALIASES = {
     "online meeting": "ONL",
     "temporary closure": "TC",
     "step meeting": "ST",
-    "beginner": "BE",
-    "beginners": "BE",
 }
 
 

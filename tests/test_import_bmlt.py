@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-from pathlib import Path
 
 import pytest
+from samples import SAMPLES
 
 from finder.importers import FeedError
 from finder.importers import bmlt
 
-SAMPLES = Path(os.environ.get("FINDER_SAMPLES", "/work/shared/samples"))
 YAP_SEARCH = (
     SAMPLES / "bmlt-enabled_yap__src_tests_Fixtures_http_bmlt_meeting-search-42.867970-day2.json"
 )

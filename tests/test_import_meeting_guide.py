@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-from pathlib import Path
 
 import pytest
+from samples import SAMPLES
 
 from finder.importers import FeedError
 from finder.importers import meeting_guide
 
-SAMPLES = Path(os.environ.get("FINDER_SAMPLES", "/work/shared/samples"))
 TSML_UI_TIMES = SAMPLES / "code4recovery_tsml-ui__public_data_times.json"
 
 

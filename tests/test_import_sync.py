@@ -10,7 +10,9 @@ from sqlalchemy import func
 from sqlalchemy import select
 
 from finder.extensions import db
+from finder.importers import load_demo_data
 from finder.importers import meeting_guide
+from finder.importers import remove_demo_data
 from finder.importers import sync
 from finder.models import Meeting
 from finder.models import MeetingSource
@@ -249,3 +251,19 @@ def test_every_field_is_stored():
     assert stored.hearing_loop is True
     assert stored.region == "West Yorkshire"
     assert stored.updated.isoformat() == "2025-01-06T09:00:00"
+
+
+def test_the_demo_seed_is_one_demo_source_that_a_reload_replaces(tmp_path):
+    seed = tmp_path / "demo.json"
+    seed.write_text(
+        json.dumps([meeting("demo-one", fellowship="aa"), meeting("demo-two", fellowship="smart")]),
+        encoding="utf-8",
+    )
+    load_demo_data(seed)
+    seed.write_text(json.dumps([meeting("demo-two", fellowship="smart")]), encoding="utf-8")
+    report = load_demo_data(seed)
+    assert (report.removed, report.unchanged) == (["Demo One (demo-one)"], ["Demo Two (demo-two)"])
+    source = db.session.scalars(select(MeetingSource)).one()
+    assert source.is_demo is True
+    assert remove_demo_data() == 1
+    assert (count(Meeting), count(MeetingSource)) == (0, 0)

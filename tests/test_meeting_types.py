@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from flask_babel import force_locale
+from samples import SAMPLES
 
 from finder import meeting_types
 from finder.meeting_types import FELLOWSHIP_OVERRIDES
 from finder.meeting_types import TYPE_CODES
 from finder.meeting_types import facets
 
-SPEC_TYPES = Path("/work/shared/samples/code4recovery_spec__data_types.json")
+SPEC_TYPES = SAMPLES / "code4recovery_spec__data_types.json"
 
 
 def spec_types() -> dict[str, dict[str, str]]:

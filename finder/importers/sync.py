@@ -20,6 +20,7 @@ from dataclasses import field
 from sqlalchemy import select
 
 from finder.extensions import db
+from finder.search import refresh_statistics
 from finder.importers.records import MeetingRecord
 from finder.importers.records import ParseResult
 from finder.importers.records import RowError
@@ -115,6 +116,7 @@ def sync(
     except Exception:
         db.session.rollback()
         raise
+    refresh_statistics()
     return report
 
 

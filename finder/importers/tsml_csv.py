@@ -56,17 +56,13 @@ def _column_key(header: str) -> str:
 
 def _records(row: dict[str, Any], fellowship: str | None) -> list[MeetingRecord]:
     reasons: list[str] = []
-
-    def read(parse: Any, *args: Any) -> Any:
-        try:
-            return parse(*args)
-        except values.InvalidValue as invalid:
-            reasons.append(str(invalid))
-            return None
-
+    try:
+        day = _day(row.get("day"))
+    except values.InvalidValue as invalid:
+        reasons.append(str(invalid))
+        day = None
     row_fellowship = (row.get("fellowship") or "").strip() or fellowship
     fields = {key: value for key, value in row.items() if key}
-    day = read(_day, row.get("day"))
     fields.update(
         day=day,
         time=_twenty_four_hour(row.get("time")),

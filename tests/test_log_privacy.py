@@ -1,0 +1,25 @@
+"""What people search for, and secret status links, never reach the access log."""
+
+import logging
+
+from finder.log_privacy import RedactRequestLines
+from finder.log_privacy import redact
+
+
+def test_query_strings_and_status_tokens_are_redacted():
+    line = '127.0.0.1 - - "GET /meetings?near=LS1+4AP&ethos=secular HTTP/1.1" 200 -'
+    assert redact(line) == '127.0.0.1 - - "GET /meetings?[redacted] HTTP/1.1" 200 -'
+    assert redact("GET /request-status/abcDEF123_-x HTTP/1.1") == (
+        "GET /request-status/[redacted] HTTP/1.1")
+
+
+def test_the_filter_rewrites_werkzeug_style_records():
+    record = logging.LogRecord("werkzeug", logging.INFO, __file__, 1,
+                               '%s - - "%s" %s', ("127.0.0.1", "GET /meetings?near=Leeds HTTP/1.1", "200"), None)
+    RedactRequestLines().filter(record)
+    assert "Leeds" not in record.getMessage()
+
+
+def test_the_filter_is_installed_on_the_servers_access_loggers(app):
+    for name in ("werkzeug", "gunicorn.access"):
+        assert any(isinstance(f, RedactRequestLines) for f in logging.getLogger(name).filters)
