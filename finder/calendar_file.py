@@ -47,8 +47,13 @@ def meeting_calendar(meeting: Meeting, meeting_url: str, host: str, now: dt.date
     event.add("dtend", occurrence.end)
     event.add("rrule", {"freq": "weekly"})
     place = ", ".join(
-        part for part in (meeting.location, meeting.formatted_address or meeting.address,
-                          meeting.postal_code) if part
+        part
+        for part in (
+            meeting.location,
+            meeting.formatted_address or meeting.address,
+            meeting.postal_code,
+        )
+        if part
     )
     if place:
         event.add("location", place)

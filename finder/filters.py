@@ -7,7 +7,14 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 FELLOWSHIP_SLUGS = (
-    "aa", "al-anon", "ca", "families-anonymous", "na", "nar-anon", "smart", "smart-family-friends",
+    "aa",
+    "al-anon",
+    "ca",
+    "families-anonymous",
+    "na",
+    "nar-anon",
+    "smart",
+    "smart-family-friends",
 )
 
 ETHOS = {
@@ -46,8 +53,9 @@ TYPE_BITS = {name: 1 << position for position, name in enumerate(TYPES)}
 
 def feature_bits(meeting) -> int:
     """The meeting's features as one number, a bit for each entry in TYPES."""
-    return sum(bit for name, bit in TYPE_BITS.items()
-               if getattr(meeting, TYPES[name][0]) is TYPES[name][1])
+    return sum(
+        bit for name, bit in TYPE_BITS.items() if getattr(meeting, TYPES[name][0]) is TYPES[name][1]
+    )
 
 
 def types_mask(type_names) -> int:
@@ -63,7 +71,12 @@ TIMES = {
 }
 
 DAY_NAMES = (
-    _l("Sunday"), _l("Monday"), _l("Tuesday"), _l("Wednesday"), _l("Thursday"), _l("Friday"),
+    _l("Sunday"),
+    _l("Monday"),
+    _l("Tuesday"),
+    _l("Wednesday"),
+    _l("Thursday"),
+    _l("Friday"),
     _l("Saturday"),
 )
 RELATIVE_DAYS = {"today": _l("Today"), "tomorrow": _l("Tomorrow")}
@@ -73,9 +86,18 @@ SORTS = {"soonest": _l("Soonest first"), "nearest": _l("Nearest first")}
 RADII_MILES = (1, 2, 5, 10, 25, 50)
 
 LANGUAGES = {
-    "en": _l("English"), "cy": _l("Welsh"), "pl": _l("Polish"), "pa": _l("Punjabi"),
-    "uk": _l("Ukrainian"), "es": _l("Spanish"), "pt": _l("Portuguese"), "ro": _l("Romanian"),
-    "ur": _l("Urdu"), "bn": _l("Bengali"), "gd": _l("Scottish Gaelic"), "bsl": _l("British Sign Language"),
+    "en": _l("English"),
+    "cy": _l("Welsh"),
+    "pl": _l("Polish"),
+    "pa": _l("Punjabi"),
+    "uk": _l("Ukrainian"),
+    "es": _l("Spanish"),
+    "pt": _l("Portuguese"),
+    "ro": _l("Romanian"),
+    "ur": _l("Urdu"),
+    "bn": _l("Bengali"),
+    "gd": _l("Scottish Gaelic"),
+    "bsl": _l("British Sign Language"),
 }
 
 ORT = {

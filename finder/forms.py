@@ -50,18 +50,35 @@ class SearchForm(FlaskForm):
     near = StringField(_l("Postcode, town or city"), validators=[Optional(), Length(max=60)])
     lat = HiddenField()
     lng = HiddenField()
-    radius = SelectField(_l("Distance"), default="10",
-                         choices=options((m, _l("Within %(miles)s miles", miles=m)) for m in filters.RADII_MILES))
+    radius = SelectField(
+        _l("Distance"),
+        default="10",
+        choices=options((m, _l("Within %(miles)s miles", miles=m)) for m in filters.RADII_MILES),
+    )
     fellowship = CheckboxesField(_l("Group"))
-    ethos = RadioField(_l("Ethos"), choices=options([("", _l("Any")), *filters.ETHOS.items()]), default="")
+    ethos = RadioField(
+        _l("Ethos"), choices=options([("", _l("Any")), *filters.ETHOS.items()]), default=""
+    )
     ort = CheckboxesField(_l("Medication"), choices=options(filters.ORT.items()))
     day = CheckboxesField(_l("Day"))
-    time = CheckboxesField(_l("Time of day"), choices=options((k, label) for k, (_r, label) in filters.TIMES.items()))
+    time = CheckboxesField(
+        _l("Time of day"), choices=options((k, label) for k, (_r, label) in filters.TIMES.items())
+    )
     soon = BooleanField(_l("Starting in the next 2 hours"))
-    mode = RadioField(_l("How to attend"), default="",
-                      choices=options([("", _l("In person (including hybrid)")), *filters.MODE_LABELS.items()]))
-    type = CheckboxesField(_l("Meeting features"), choices=options((k, label) for k, (_c, _v, label) in filters.TYPES.items()))
-    language = SelectField(_l("Language"), default="", choices=options([("", _l("Any language")), *filters.LANGUAGES.items()]))
+    mode = RadioField(
+        _l("How to attend"),
+        default="",
+        choices=options([("", _l("In person (including hybrid)")), *filters.MODE_LABELS.items()]),
+    )
+    type = CheckboxesField(
+        _l("Meeting features"),
+        choices=options((k, label) for k, (_c, _v, label) in filters.TYPES.items()),
+    )
+    language = SelectField(
+        _l("Language"),
+        default="",
+        choices=options([("", _l("Any language")), *filters.LANGUAGES.items()]),
+    )
     sort = RadioField(_l("Order"), default="soonest", choices=options(filters.SORTS.items()))
 
     def __init__(self, formdata, **kwargs):
@@ -114,10 +131,18 @@ class SearchForm(FlaskForm):
 LOCATION_PROBLEMS = {
     Problem.EMPTY: _l("Enter a postcode, town or city"),
     Problem.BAD_POSTCODE: _l("Enter a full UK postcode, like LS1 4AP, or the first part, like LS1"),
-    Problem.UNKNOWN_POSTCODE: _l("We could not find the postcode %(text)s. Check it, or enter a town or city instead"),
-    Problem.NORTHERN_IRELAND: _l("Northern Ireland postcodes are not covered yet. Try searching for online meetings instead"),
-    Problem.UNKNOWN_PLACE: _l("We could not find a town or city called %(text)s. Check the spelling, or enter a postcode, like LS1 4AP"),
-    Problem.BAD_COORDINATES: _l("Your location could not be used. Enter a postcode, town or city instead"),
+    Problem.UNKNOWN_POSTCODE: _l(
+        "We could not find the postcode %(text)s. Check it, or enter a town or city instead"
+    ),
+    Problem.NORTHERN_IRELAND: _l(
+        "Northern Ireland postcodes are not covered yet. Try searching for online meetings instead"
+    ),
+    Problem.UNKNOWN_PLACE: _l(
+        "We could not find a town or city called %(text)s. Check the spelling, or enter a postcode, like LS1 4AP"
+    ),
+    Problem.BAD_COORDINATES: _l(
+        "Your location could not be used. Enter a postcode, town or city instead"
+    ),
 }
 
 
@@ -130,9 +155,13 @@ class ChangeReportForm(FlaskForm):
 
     what_changed = TextAreaField(
         _l("What has changed?"),
-        description=_l("For example, the meeting has moved, the time is different or it has stopped. "
-                       "Do not include your name or health details."),
-        validators=[DataRequired(message=_l("Enter what has changed")),
-                    Length(max=2000, message=_l("What has changed must be 2,000 characters or fewer"))],
+        description=_l(
+            "For example, the meeting has moved, the time is different or it has stopped. "
+            "Do not include your name or health details."
+        ),
+        validators=[
+            DataRequired(message=_l("Enter what has changed")),
+            Length(max=2000, message=_l("What has changed must be 2,000 characters or fewer")),
+        ],
     )
     website = StringField(_l("Leave this empty"), validators=[Optional()])  # honeypot

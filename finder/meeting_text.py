@@ -57,8 +57,11 @@ def when(occurrence: schedule.Occurrence | None, now: dt.datetime) -> str:
         return _("Today at %(time)s", time=clock(occurrence.start))
     if start_day == today + dt.timedelta(days=1):
         return _("Tomorrow at %(time)s", time=clock(occurrence.start))
-    return _("%(day)s at %(time)s", day=day_name(schedule.weekday_number(start_day)),
-             time=clock(occurrence.start))
+    return _(
+        "%(day)s at %(time)s",
+        day=day_name(schedule.weekday_number(start_day)),
+        time=clock(occurrence.start),
+    )
 
 
 def miles(distance: float) -> str:
@@ -81,9 +84,15 @@ def language_name(code: str) -> str:
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["language_name"] = language_name
     app.jinja_env.globals.update(
-        when=when, miles=miles, clock=clock, day_name=day_name, ort_sentence=ort_sentence,
-        mode_label=lambda mode: MODES.get(mode, mode), ethos_label=lambda e: ETHOS.get(e, e),
-        fellowship_name=fellowship_name, feature_labels=feature_labels,
+        when=when,
+        miles=miles,
+        clock=clock,
+        day_name=day_name,
+        ort_sentence=ort_sentence,
+        mode_label=lambda mode: MODES.get(mode, mode),
+        ethos_label=lambda e: ETHOS.get(e, e),
+        fellowship_name=fellowship_name,
+        feature_labels=feature_labels,
     )
 
 

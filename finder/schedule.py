@@ -52,8 +52,9 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC)
 
 
-def next_occurrence(day: int, start: dt.time, duration_minutes: int,
-                    now: dt.datetime) -> Occurrence:
+def next_occurrence(
+    day: int, start: dt.time, duration_minutes: int, now: dt.datetime
+) -> Occurrence:
     """The occurrence that is on now, or else the next one to start."""
     local_now = now.astimezone(LONDON)
     start_minute = start.hour * 60 + start.minute

@@ -130,8 +130,12 @@ def _within_radius(criteria: Criteria) -> list:
     lat_span = criteria.radius_miles / MILES_PER_DEGREE_LATITUDE
     cos_lat = max(math.cos(math.radians(criteria.latitude)), 0.01)
     lng_span = lat_span / cos_lat
-    cells = grid.cells_covering(criteria.latitude - lat_span, criteria.latitude + lat_span,
-                                criteria.longitude - lng_span, criteria.longitude + lng_span)
+    cells = grid.cells_covering(
+        criteria.latitude - lat_span,
+        criteria.latitude + lat_span,
+        criteria.longitude - lng_span,
+        criteria.longitude + lng_span,
+    )
     return [
         Meeting.grid_cell.in_(cells),
         Meeting.latitude.between(criteria.latitude - lat_span, criteria.latitude + lat_span),
@@ -147,8 +151,9 @@ def _on_days(days: tuple[str, ...], now: dt.datetime, minutes_until):
     for day in days:
         if day == "today":
             # Today's meetings that are on now or still to come before midnight.
-            clauses.append(and_(_on_day(today),
-                                minutes_until < schedule.minutes_to_end_of_day(now)))
+            clauses.append(
+                and_(_on_day(today), minutes_until < schedule.minutes_to_end_of_day(now))
+            )
         elif day == "tomorrow":
             numbers.add((today + 1) % 7)
         else:

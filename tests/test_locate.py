@@ -26,8 +26,13 @@ def test_an_outward_code_is_placed_at_the_middle_of_its_postcodes():
 
 @pytest.mark.parametrize(
     ("typed", "label"),
-    [("Leeds", "Leeds"), ("cardiff", "Cardiff"), ("Caerdydd", "Cardiff"),
-     ("newcastle", "Newcastle upon Tyne"), ("EDINBURGH", "Edinburgh")],
+    [
+        ("Leeds", "Leeds"),
+        ("cardiff", "Cardiff"),
+        ("Caerdydd", "Cardiff"),
+        ("newcastle", "Newcastle upon Tyne"),
+        ("EDINBURGH", "Edinburgh"),
+    ],
 )
 def test_towns_and_cities_are_found_by_name(typed, label):
     found = locate(typed)

@@ -10,12 +10,20 @@ def test_query_strings_and_status_tokens_are_redacted():
     line = '127.0.0.1 - - "GET /meetings?near=LS1+4AP&ethos=secular HTTP/1.1" 200 -'
     assert redact(line) == '127.0.0.1 - - "GET /meetings?[redacted] HTTP/1.1" 200 -'
     assert redact("GET /request-status/abcDEF123_-x HTTP/1.1") == (
-        "GET /request-status/[redacted] HTTP/1.1")
+        "GET /request-status/[redacted] HTTP/1.1"
+    )
 
 
 def test_the_filter_rewrites_werkzeug_style_records():
-    record = logging.LogRecord("werkzeug", logging.INFO, __file__, 1,
-                               '%s - - "%s" %s', ("127.0.0.1", "GET /meetings?near=Leeds HTTP/1.1", "200"), None)
+    record = logging.LogRecord(
+        "werkzeug",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - - "%s" %s',
+        ("127.0.0.1", "GET /meetings?near=Leeds HTTP/1.1", "200"),
+        None,
+    )
     RedactRequestLines().filter(record)
     assert "Leeds" not in record.getMessage()
 

@@ -19,15 +19,30 @@ def frozen_now(monkeypatch):
 
 
 def summary(soup) -> dict[str, str]:
-    return {row.dt.get_text(strip=True): row.dd.get_text(" ", strip=True)
-            for row in soup.select("dl.summary-list > div")}
+    return {
+        row.dt.get_text(strip=True): row.dd.get_text(" ", strip=True)
+        for row in soup.select("dl.summary-list > div")
+    }
 
 
 def test_a_meeting_page_shows_what_is_known(client, page, app_context):
-    make_meeting(slug="hope", name="Hope Group", fellowship="na", day=3, start_time=dt.time(19, 30),
-                 end_time=dt.time(21, 0), location="Elm Hall", address="1 Test Road", city="Leeds",
-                 is_open=True, wheelchair_access=True, ort_openness="welcoming", ort_source="group",
-                 notes="Fictional notes.", languages=",en,pl,")
+    make_meeting(
+        slug="hope",
+        name="Hope Group",
+        fellowship="na",
+        day=3,
+        start_time=dt.time(19, 30),
+        end_time=dt.time(21, 0),
+        location="Elm Hall",
+        address="1 Test Road",
+        city="Leeds",
+        is_open=True,
+        wheelchair_access=True,
+        ort_openness="welcoming",
+        ort_source="group",
+        notes="Fictional notes.",
+        languages=",en,pl,",
+    )
     soup = page(client.get("/meetings/hope"))
     assert soup.h1.get_text(strip=True) == "Hope Group"
     facts = summary(soup)
@@ -36,7 +51,8 @@ def test_a_meeting_page_shows_what_is_known(client, page, app_context):
     assert facts["How to attend"] == "In person"
     assert "Elm Hall" in facts["Where"] and "LS1 4AP" in facts["Where"]
     assert facts["Methadone or buprenorphine"] == (
-        "Welcomes people on methadone or buprenorphine (stated by the group)")
+        "Welcomes people on methadone or buprenorphine (stated by the group)"
+    )
     assert facts["Features"] == "Open, Wheelchair access"
     assert facts["Languages"] == "English, Polish"
     directions = soup.select_one('a[href^="https://www.openstreetmap.org/directions"]')
@@ -45,10 +61,18 @@ def test_a_meeting_page_shows_what_is_known(client, page, app_context):
 
 
 def test_an_online_meeting_page_has_the_join_link_and_dial_in(client, page, app_context):
-    make_meeting(slug="online", attendance_mode="online", latitude=None, longitude=None,
-                 conference_url="https://meet.example.org/demo", conference_phone="020 7946 0001")
+    make_meeting(
+        slug="online",
+        attendance_mode="online",
+        latitude=None,
+        longitude=None,
+        conference_url="https://meet.example.org/demo",
+        conference_phone="020 7946 0001",
+    )
     soup = page(client.get("/meetings/online"))
-    assert soup.find("a", string="Join the meeting online")["href"] == "https://meet.example.org/demo"
+    assert (
+        soup.find("a", string="Join the meeting online")["href"] == "https://meet.example.org/demo"
+    )
     assert soup.find("a", href="tel:02079460001") is not None
     assert "Where" not in summary(soup)
 
@@ -58,8 +82,9 @@ def test_an_unknown_meeting_is_not_found(client):
 
 
 def test_the_calendar_file_repeats_weekly_in_london_time(client, app_context):
-    make_meeting(slug="cal", name="Calendar Group", day=0, start_time=dt.time(23, 0),
-                 end_time=dt.time(0, 30))
+    make_meeting(
+        slug="cal", name="Calendar Group", day=0, start_time=dt.time(23, 0), end_time=dt.time(0, 30)
+    )
     response = client.get("/meetings/cal.ics")
     assert response.mimetype == "text/calendar"
     calendar = Calendar.from_ical(response.data)
@@ -76,8 +101,12 @@ def test_the_calendar_file_repeats_weekly_in_london_time(client, app_context):
     assert rules == {"DAYLIGHT": [3], "STANDARD": [10]}
 
 
-def test_a_calendar_across_the_spring_clock_change_keeps_the_wall_clock_time(client, app_context, monkeypatch):
-    monkeypatch.setattr(schedule, "now_in_london", lambda: dt.datetime(2026, 3, 27, 12, 0, tzinfo=LONDON))
+def test_a_calendar_across_the_spring_clock_change_keeps_the_wall_clock_time(
+    client, app_context, monkeypatch
+):
+    monkeypatch.setattr(
+        schedule, "now_in_london", lambda: dt.datetime(2026, 3, 27, 12, 0, tzinfo=LONDON)
+    )
     make_meeting(slug="spring", day=0, start_time=dt.time(10, 0))
     event = Calendar.from_ical(client.get("/meetings/spring.ics").data).walk("VEVENT")[0]
     start = event.decoded("DTSTART")
@@ -91,8 +120,9 @@ def test_a_meeting_by_appointment_has_no_calendar_file(client, app_context):
 
 def test_reporting_a_change_stores_it_for_coordinators(client, app_context):
     make_meeting(slug="moved", name="Moved Group")
-    response = client.post("/meetings/moved/report-a-change",
-                           data={"what_changed": "It meets on Thursdays now."})
+    response = client.post(
+        "/meetings/moved/report-a-change", data={"what_changed": "It meets on Thursdays now."}
+    )
     assert response.status_code == 303
     (report,) = ChangeReport.query.all()
     assert (report.meeting_slug, report.what_changed) == ("moved", "It meets on Thursdays now.")
@@ -111,7 +141,9 @@ def test_an_empty_change_report_is_refused_with_a_clear_message(client, page, ap
 
 def test_a_change_report_with_the_hidden_field_filled_is_dropped_quietly(client, app_context):
     make_meeting(slug="moved")
-    response = client.post("/meetings/moved/report-a-change",
-                           data={"what_changed": "Buy cheap watches", "website": "http://spam"})
+    response = client.post(
+        "/meetings/moved/report-a-change",
+        data={"what_changed": "Buy cheap watches", "website": "http://spam"},
+    )
     assert response.status_code == 303
     assert ChangeReport.query.count() == 0

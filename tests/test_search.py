@@ -103,8 +103,9 @@ def test_fellowship_ethos_and_ort_filters(criteria, expected):
 def test_every_meeting_type_filter_and_combinations(types, expected):
     make_meeting(name="Open women", is_open=True, for_women=True)
     make_meeting(name="Closed men", is_open=False, for_men=True)
-    make_meeting(name="Closed wheelchair loop", is_open=False, wheelchair_access=True,
-                 hearing_loop=True)
+    make_meeting(
+        name="Closed wheelchair loop", is_open=False, wheelchair_access=True, hearing_loop=True
+    )
     make_meeting(name="LGBTQ+ young", lgbtq=True, young_people=True)
     assert sorted(found(near_leeds(types=types))) == expected
 
@@ -167,7 +168,11 @@ def test_soonest_first_puts_meetings_in_progress_first_and_wraps_round_the_week(
     make_meeting(name="Monday 09:00 over", day=1, start_time=dt.time(9, 0))
     make_meeting(name="Tuesday", day=2, start_time=dt.time(8, 0))
     assert found(near_leeds()) == [
-        "Monday 11:30 on now", "Monday 19:00", "Tuesday", "Sunday", "Monday 09:00 over",
+        "Monday 11:30 on now",
+        "Monday 19:00",
+        "Tuesday",
+        "Sunday",
+        "Monday 09:00 over",
     ]
 
 
@@ -193,7 +198,10 @@ def test_order_and_soon_are_right_on_the_night_the_clocks_go_forward():
     now = dt.datetime(2026, 3, 28, 23, 30, tzinfo=LONDON)
     make_meeting(name="02:30, two real hours away", day=0, start_time=dt.time(2, 30))
     make_meeting(name="01:45, which the clocks skip", day=0, start_time=dt.time(1, 45))
-    assert found(near_leeds(), now) == ["02:30, two real hours away", "01:45, which the clocks skip"]
+    assert found(near_leeds(), now) == [
+        "02:30, two real hours away",
+        "01:45, which the clocks skip",
+    ]
     assert found(near_leeds(soon=True), now) == ["02:30, two real hours away"]
 
 

@@ -20,11 +20,21 @@ def frozen_now(monkeypatch):
 @pytest.fixture
 def leeds_meetings(app_context):
     make_meeting(name="Monday Evening Group", day=1, start_time=dt.time(19, 0), fellowship="aa")
-    make_meeting(name="Starting Soon Group", day=1, start_time=dt.time(12, 25), fellowship="smart",
-                 ethos="secular")
+    make_meeting(
+        name="Starting Soon Group",
+        day=1,
+        start_time=dt.time(12, 25),
+        fellowship="smart",
+        ethos="secular",
+    )
     make_meeting(name="On Now Group", day=1, start_time=dt.time(11, 30), fellowship="na")
-    make_meeting(name="Video Group", attendance_mode="online", latitude=None, longitude=None,
-                 conference_url="https://meet.example.org/x")
+    make_meeting(
+        name="Video Group",
+        attendance_mode="online",
+        latitude=None,
+        longitude=None,
+        conference_url="https://meet.example.org/x",
+    )
 
 
 def result_names(soup) -> list[str]:
@@ -34,7 +44,10 @@ def result_names(soup) -> list[str]:
 def test_searching_by_postcode_lists_in_person_meetings_soonest_first(client, page, leeds_meetings):
     soup = page(client.get("/meetings?near=LS1+4AP"))
     assert result_names(soup) == ["On Now Group", "Starting Soon Group", "Monday Evening Group"]
-    assert soup.find(id="results-heading").get_text(strip=True) == "Meetings near LS1 4AP: 3 meetings found"
+    assert (
+        soup.find(id="results-heading").get_text(strip=True)
+        == "Meetings near LS1 4AP: 3 meetings found"
+    )
 
 
 def test_results_say_when_each_meeting_is_relative_to_now(client, page, leeds_meetings):
@@ -69,7 +82,9 @@ def test_the_way_to_online_meetings_is_offered_with_in_person_results(client, pa
     assert result_names(soup) == []
 
 
-def test_htmx_gets_only_the_results_area_with_the_count_for_the_live_region(client, page, leeds_meetings):
+def test_htmx_gets_only_the_results_area_with_the_count_for_the_live_region(
+    client, page, leeds_meetings
+):
     response = client.get("/meetings?near=LS1+4AP", headers=HTMX)
     assert "HX-Request" in response.headers["Vary"]
     soup = page(response, fragment=True)
@@ -88,8 +103,9 @@ def test_the_whole_page_also_varies_on_htmx(client, leeds_meetings):
 
 
 def test_a_history_restore_gets_the_whole_page(client, leeds_meetings):
-    response = client.get("/meetings?near=LS1+4AP",
-                          headers={**HTMX, "HX-History-Restore-Request": "true"})
+    response = client.get(
+        "/meetings?near=LS1+4AP", headers={**HTMX, "HX-History-Restore-Request": "true"}
+    )
     assert "<html" in response.get_data(as_text=True)
 
 
@@ -98,9 +114,20 @@ def test_a_history_restore_gets_the_whole_page(client, leeds_meetings):
     [
         ("", "Enter a postcode, town or city"),
         ("LS1 4A", "Enter a full UK postcode, like LS1 4AP, or the first part, like LS1"),
-        ("LS99 9ZZ", "We could not find the postcode LS99 9ZZ. Check it, or enter a town or city instead"),
-        ("Atlantis", "We could not find a town or city called Atlantis. Check the spelling, or enter a postcode, like LS1 4AP"),
-        ("BT1 1AA", "Northern Ireland postcodes are not covered yet. Try searching for online meetings instead"),
+        (
+            "LS99 9ZZ",
+            "We could not find the postcode LS99 9ZZ. Check it, or enter a town or city instead",
+        ),
+        (
+            "Atlantis",
+            "We could not find a town or city called Atlantis. "
+            "Check the spelling, or enter a postcode, like LS1 4AP",
+        ),
+        (
+            "BT1 1AA",
+            "Northern Ireland postcodes are not covered yet. "
+            "Try searching for online meetings instead",
+        ),
     ],
 )
 def test_a_location_that_cannot_be_found_gets_a_specific_error(client, page, near, message):
@@ -137,7 +164,10 @@ def test_unknown_values_in_a_shared_url_are_ignored_not_fatal(client, page, leed
 
 def test_no_results_says_so_and_suggests_what_to_change(client, page, leeds_meetings):
     soup = page(client.get("/meetings?near=Glasgow"))
-    assert soup.find(id="results-heading").get_text(strip=True) == "Meetings near Glasgow: No meetings found"
+    assert (
+        soup.find(id="results-heading").get_text(strip=True)
+        == "Meetings near Glasgow: No meetings found"
+    )
     assert result_names(soup) == []
 
 

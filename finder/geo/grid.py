@@ -19,6 +19,7 @@ def cell_of(latitude: float | None, longitude: float | None) -> int | None:
 
 def cells_covering(south: float, north: float, west: float, east: float) -> list[int]:
     rows = range(math.floor(south / CELL_DEGREES), math.floor(north / CELL_DEGREES) + 1)
-    columns = range(math.floor((west + 180) / CELL_DEGREES),
-                    math.floor((east + 180) / CELL_DEGREES) + 1)
+    columns = range(
+        math.floor((west + 180) / CELL_DEGREES), math.floor((east + 180) / CELL_DEGREES) + 1
+    )
     return [row * COLUMNS + column for row in rows for column in columns]

@@ -32,7 +32,11 @@ def choose_language(code: str):
     response = redirect(_safe_next(request.args.get("next")), code=303)
     if code in current_app.config["FINDER_LANGUAGES"]:
         response.set_cookie(
-            LANGUAGE_COOKIE, code, max_age=ONE_YEAR, samesite="Lax", httponly=True,
+            LANGUAGE_COOKIE,
+            code,
+            max_age=ONE_YEAR,
+            samesite="Lax",
+            httponly=True,
             secure=current_app.config["SESSION_COOKIE_SECURE"],
         )
     return response

@@ -41,13 +41,20 @@ def search():
         if not form.near.errors:
             page = request.args.get("page", 1, type=int) or 1
             results = meeting_search.search(
-                form.criteria(located), schedule.now_in_london(), max(page, 1),
+                form.criteria(located),
+                schedule.now_in_london(),
+                max(page, 1),
                 current_app.config["FINDER_PAGE_SIZE"],
             )
     status = 422 if form.near.errors else 200
     return render_page_or_fragment(
-        "pages/meetings/search.html", "partials/meetings/search_area.html", status=status,
-        form=form, results=results, located=located, now=schedule.now_in_london(),
+        "pages/meetings/search.html",
+        "partials/meetings/search_area.html",
+        status=status,
+        form=form,
+        results=results,
+        located=located,
+        now=schedule.now_in_london(),
         form_errors=form.near.errors,
     )
 
@@ -59,9 +66,12 @@ def _get_meeting(slug: str) -> Meeting:
 def _render_detail(meeting: Meeting, report_form: ChangeReportForm, status: int = 200):
     now = schedule.now_in_london()
     return render_template(
-        "pages/meetings/detail.html", meeting=meeting,
-        result=meeting_search.describe(meeting, None, now), now=now,
-        fellowship=fellowships.get(meeting.fellowship), report_form=report_form,
+        "pages/meetings/detail.html",
+        meeting=meeting,
+        result=meeting_search.describe(meeting, None, now),
+        now=now,
+        fellowship=fellowships.get(meeting.fellowship),
+        report_form=report_form,
         form_errors=report_form.errors,
     ), status
 
@@ -77,12 +87,18 @@ def calendar(slug: str):
     if meeting.day is None or meeting.start_time is None:
         abort(404)
     body = calendar_file.meeting_calendar(
-        meeting, url_for("meetings.detail", slug=slug, _external=True), request.host,
+        meeting,
+        url_for("meetings.detail", slug=slug, _external=True),
+        request.host,
         schedule.now_in_london(),
     )
-    return Response(body, mimetype="text/calendar", headers={
-        "Content-Disposition": f'attachment; filename="{slug}.ics"',
-    })
+    return Response(
+        body,
+        mimetype="text/calendar",
+        headers={
+            "Content-Disposition": f'attachment; filename="{slug}.ics"',
+        },
+    )
 
 
 @bp.post("/meetings/<slug>/report-a-change")
@@ -93,8 +109,13 @@ def report_change(slug: str):
     if not form.validate():
         return _render_detail(meeting, form, 422)
     if not form.website.data:  # people leave the hidden field empty; bots fill it in
-        db.session.add(ChangeReport(meeting_slug=meeting.slug, meeting_name=meeting.name,
-                                    what_changed=form.what_changed.data.strip()))
+        db.session.add(
+            ChangeReport(
+                meeting_slug=meeting.slug,
+                meeting_name=meeting.name,
+                what_changed=form.what_changed.data.strip(),
+            )
+        )
         db.session.commit()
     flash(_("Thank you. A coordinator will check the details of this meeting."))
     return redirect(url_for("meetings.detail", slug=slug, _anchor="report-a-change"), code=303)
