@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext as _nl
 from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms import HiddenField
@@ -53,7 +54,9 @@ class SearchForm(FlaskForm):
     radius = SelectField(
         _l("Distance"),
         default="10",
-        choices=options((m, _l("Within %(miles)s miles", miles=m)) for m in filters.RADII_MILES),
+        choices=options(
+            (m, _nl("Within %(num)d mile", "Within %(num)d miles", m)) for m in filters.RADII_MILES
+        ),
     )
     fellowship = CheckboxesField(_l("Group"))
     ethos = RadioField(

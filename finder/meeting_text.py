@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Flask
+from flask_babel import format_decimal
 from flask_babel import format_time
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -49,6 +50,8 @@ def when(occurrence: schedule.Occurrence | None, now: dt.datetime) -> str:
     if occurrence.is_in_progress(now):
         return _("In progress, until %(time)s", time=clock(occurrence.end))
     minutes = occurrence.minutes_until_start(now)
+    if minutes <= 0:
+        return _("Starting now")
     if minutes < 60:
         return ngettext("Starting in %(num)d minute", "Starting in %(num)d minutes", minutes)
     start_day = occurrence.start.date()
@@ -66,8 +69,26 @@ def when(occurrence: schedule.Occurrence | None, now: dt.datetime) -> str:
 
 def miles(distance: float) -> str:
     if distance < 0.1:
-        return _("less than 0.1 miles away")
-    return _("%(miles)s miles away", miles=f"{distance:.1f}")
+        return _("less than %(miles)s miles away", miles=format_decimal(0.1, "0.0"))
+    return _("%(miles)s miles away", miles=format_decimal(distance, "0.0"))
+
+
+def weekly_schedule(meeting) -> str:
+    """'Every Wednesday, 19:30 to 21:00 (UK time)', as one sentence for translators."""
+    if meeting.day is None or meeting.start_time is None:
+        return _("By appointment")
+    if meeting.end_time is None:
+        return _(
+            "Every %(day)s at %(start)s (UK time)",
+            day=day_name(meeting.day),
+            start=clock(meeting.start_time),
+        )
+    return _(
+        "Every %(day)s, %(start)s to %(end)s (UK time)",
+        day=day_name(meeting.day),
+        start=clock(meeting.start_time),
+        end=clock(meeting.end_time),
+    )
 
 
 def ort_sentence(openness: str, source: str | None) -> str:
@@ -86,6 +107,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         when=when,
         miles=miles,
+        weekly_schedule=weekly_schedule,
         clock=clock,
         day_name=day_name,
         ort_sentence=ort_sentence,
