@@ -16,6 +16,8 @@ def prepare_database(app: Flask) -> None:
             count = db.session.scalar(select(func.count()).select_from(Meeting))
             if not count:
                 from finder.importers import load_demo_data
+                from finder.peer.demo import load_demo_volunteers
 
                 report = load_demo_data()
+                load_demo_volunteers()
                 app.logger.info("Loaded demo data: %s", report.summary())

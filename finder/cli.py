@@ -18,6 +18,8 @@ from finder.importers import load_demo_data
 from finder.importers import read_source
 from finder.importers import remove_demo_data
 from finder.importers import sync
+from finder.peer.demo import load_demo_volunteers
+from finder.peer.demo import remove_demo_volunteers
 
 meetings_cli = AppGroup("meetings", help="Import, export and seed meeting data.")
 
@@ -74,14 +76,16 @@ def export_meetings() -> None:
 
 @meetings_cli.command("load-demo")
 def load_demo() -> None:
-    """Load the fictional demo meetings (replacing an earlier copy of them)."""
+    """Load the fictional demo meetings and volunteers (replacing earlier copies of them)."""
     _echo_report(load_demo_data())
+    click.echo(f"Loaded {load_demo_volunteers()} demo volunteers and coordinators.")
 
 
 @meetings_cli.command("remove-demo")
 def remove_demo() -> None:
-    """Delete the fictional demo meetings."""
+    """Delete the fictional demo meetings, volunteers and coordinator."""
     click.echo(f"Removed {remove_demo_data()} demo meetings.")
+    click.echo(f"Removed {remove_demo_volunteers()} demo volunteers and coordinators.")
 
 
 def _progress_bar(length: int):

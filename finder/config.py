@@ -25,10 +25,11 @@ def from_environment() -> dict:
         "FINDER_LOAD_DEMO_DATA": _flag("FINDER_LOAD_DEMO_DATA", True),
         # Run migrations (and load demo data, if wanted) when the app starts.
         "FINDER_PREPARE_DATABASE": _flag("FINDER_PREPARE_DATABASE", True),
-        "FINDER_DEFAULT_RADIUS_MILES": float(os.environ.get("FINDER_DEFAULT_RADIUS_MILES", "10")),
         "FINDER_PAGE_SIZE": int(os.environ.get("FINDER_PAGE_SIZE", "20")),
         "FINDER_ONLINE_GEOCODER": os.environ.get("FINDER_ONLINE_GEOCODER", ""),
         "FINDER_EXIT_URL": os.environ.get("FINDER_EXIT_URL", "https://www.bbc.co.uk/weather"),
+        # Shown on the accessibility statement for reporting problems; empty shows none.
+        "FINDER_CONTACT_EMAIL": os.environ.get("FINDER_CONTACT_EMAIL", ""),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", False),
         "SESSION_COOKIE_HTTPONLY": True,
@@ -42,5 +43,50 @@ def from_environment() -> dict:
             "application/json", "text/calendar",
         ],
         "COMPRESS_ALGORITHM": ["gzip"],
+        # Static files are streamed responses, which Flask-Compress would otherwise send as
+        # zstd, br or deflate only (and uncompressed to a browser that asks for gzip alone).
+        "COMPRESS_ALGORITHM_STREAMING": ["gzip"],
         "SEND_FILE_MAX_AGE_DEFAULT": 31536000,
+        **peer_settings(),
+    }
+
+
+def _int(name: str, default: int) -> int:
+    return int(os.environ.get(name, str(default)))
+
+
+def peer_settings() -> dict:
+    """Bring a peer: routing timings, retention, sign-in lockout, the outbox and SMTP."""
+    return {
+        # Where links in emails point (the worker has no request to read it from).
+        "FINDER_BASE_URL": os.environ.get("FINDER_BASE_URL", "http://127.0.0.1:5000"),
+        "FINDER_PEER_WAVE_SIZE": _int("FINDER_PEER_WAVE_SIZE", 3),
+        # How long a wave of offers stays open before the next wave is asked.
+        "FINDER_PEER_WAVE_MINUTES": _int("FINDER_PEER_WAVE_MINUTES", 120),
+        # A volunteer needs at least this long before the meeting to get in touch.
+        "FINDER_PEER_LEAD_MINUTES": _int("FINDER_PEER_LEAD_MINUTES", 60),
+        # Remind a volunteer who accepted but has not said they made contact.
+        "FINDER_PEER_REMINDER_MINUTES": _int("FINDER_PEER_REMINDER_MINUTES", 240),
+        "FINDER_PEER_RETENTION_DAYS": _int("FINDER_PEER_RETENTION_DAYS", 30),
+        "FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY": _int(
+            "FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY", 3),
+        "FINDER_PEER_REQUEST_RATE_LIMIT": os.environ.get(
+            "FINDER_PEER_REQUEST_RATE_LIMIT", "5 per hour"),
+        "FINDER_SIGN_IN_RATE_LIMIT": os.environ.get("FINDER_SIGN_IN_RATE_LIMIT", "10 per minute"),
+        "FINDER_SIGN_IN_MAX_FAILURES": _int("FINDER_SIGN_IN_MAX_FAILURES", 5),
+        "FINDER_SIGN_IN_LOCK_MINUTES": _int("FINDER_SIGN_IN_LOCK_MINUTES", 15),
+        "FINDER_OUTBOX_MAX_ATTEMPTS": _int("FINDER_OUTBOX_MAX_ATTEMPTS", 10),
+        "FINDER_OUTBOX_BACKOFF_SECONDS": _int("FINDER_OUTBOX_BACKOFF_SECONDS", 30),
+        # A claimed message whose worker died is claimable again after this long.
+        "FINDER_OUTBOX_CLAIM_TIMEOUT_SECONDS": _int("FINDER_OUTBOX_CLAIM_TIMEOUT_SECONDS", 600),
+        "FINDER_WORKER_INTERVAL_SECONDS": _int("FINDER_WORKER_INTERVAL_SECONDS", 30),
+        # Empty SMTP_HOST: email waits in the outbox until one is set.
+        "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
+        "SMTP_PORT": _int("SMTP_PORT", 587),
+        "SMTP_USERNAME": os.environ.get("SMTP_USERNAME", ""),
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
+        "SMTP_STARTTLS": _flag("SMTP_STARTTLS", True),
+        "SMTP_TIMEOUT_SECONDS": _int("SMTP_TIMEOUT_SECONDS", 20),
+        # Discreet: no fellowship or "addiction" in the sender name.
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "Meeting finder <no-reply@localhost>"),
     }

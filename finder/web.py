@@ -14,6 +14,7 @@ from flask import request
 from flask_babel import get_locale
 from sqlalchemy import select
 
+from finder import static_files
 from finder.extensions import db
 from finder.extensions import htmx
 from finder.i18n import LANGUAGE_NAMES
@@ -35,8 +36,9 @@ def render_page_or_fragment(page: str, fragment: str, status: int = 200, **conte
     """Render the page, or just its fragment for htmx. Both vary on HX-Request."""
     is_fragment = wants_fragment()
     template = fragment if is_fragment else page
-    response = Response(render_template(template, is_fragment=is_fragment, **context),
-                        status=status)
+    response = Response(
+        render_template(template, is_fragment=is_fragment, **context), status=status
+    )
     response.vary.add("HX-Request")
     return response
 
@@ -72,6 +74,7 @@ def security_headers(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     app.after_request(security_headers)
+    static_files.init_app(app)
 
     @app.context_processor
     def page_context() -> dict:

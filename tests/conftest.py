@@ -83,7 +83,9 @@ def page():
     def check(response, *, fragment: bool = False) -> BeautifulSoup:
         soup = parse(response)
         ids = [tag["id"] for tag in soup.find_all(id=True)]
-        assert len(ids) == len(set(ids)), f"duplicate ids: {sorted(i for i in ids if ids.count(i) > 1)}"
+        assert len(ids) == len(set(ids)), (
+            f"duplicate ids: {sorted(i for i in ids if ids.count(i) > 1)}"
+        )
         if not fragment:
             assert len(soup.find_all("h1")) == 1, "a page has exactly one h1"
             assert soup.html.get("lang"), "<html> has a lang"

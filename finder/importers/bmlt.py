@@ -15,7 +15,7 @@ import json
 from typing import Any
 
 from finder.importers import values
-from finder.importers.normalise import to_record
+from finder.importers.normalise import to_record_with
 from finder.importers.records import FeedError
 from finder.importers.records import InvalidRow
 from finder.importers.records import MeetingRecord
@@ -127,13 +127,7 @@ def _records(row: Any, types_by_local_code: dict, fellowship: str) -> list[Meeti
         end_time=_end(row.get("start_time"), duration),
         attendance_option=read(_attendance, row.get("venue_type")),
     )
-    try:
-        record = to_record(fields, fellowship)
-    except InvalidRow as invalid:
-        reasons.extend(invalid.reasons)
-    if reasons:
-        raise InvalidRow(reasons)
-    return [record]
+    return to_record_with(fields, fellowship, reasons)
 
 
 def _types(row: dict, types_by_local_code: dict) -> list[str]:

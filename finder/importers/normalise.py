@@ -102,6 +102,20 @@ def to_record(fields: dict[str, Any], default_fellowship: str | None) -> Meeting
     return MeetingRecord(**record_fields)
 
 
+def to_record_with(
+    fields: dict[str, Any], default_fellowship: str | None, reasons: list[str]
+) -> list[MeetingRecord]:
+    """The record for one row, reporting the parser's own problems with the row together
+    with any the shared rules find."""
+    try:
+        record = to_record(fields, default_fellowship)
+    except InvalidRow as invalid:
+        reasons.extend(invalid.reasons)
+    if reasons:
+        raise InvalidRow(reasons)
+    return [record]
+
+
 def _schedule(fields: dict, reasons: _Reasons) -> dict[str, Any]:
     """No day means "by appointment", and then a time means nothing; a day needs a time."""
     day = reasons.read(values.day, fields.get("day"))

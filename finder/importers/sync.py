@@ -20,13 +20,13 @@ from dataclasses import field
 from sqlalchemy import select
 
 from finder.extensions import db
-from finder.search import refresh_statistics
 from finder.importers.records import MeetingRecord
 from finder.importers.records import ParseResult
 from finder.importers.records import RowError
 from finder.importers.values import slugify
 from finder.models import Meeting
 from finder.models import MeetingSource
+from finder.search import refresh_statistics
 
 
 @dataclass

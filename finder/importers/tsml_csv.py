@@ -22,9 +22,8 @@ from typing import Any
 
 from finder import meeting_types
 from finder.importers import values
-from finder.importers.normalise import to_record
+from finder.importers.normalise import to_record_with
 from finder.importers.records import FeedError
-from finder.importers.records import InvalidRow
 from finder.importers.records import MeetingRecord
 from finder.importers.records import ParseResult
 from finder.importers.records import collect
@@ -74,13 +73,7 @@ def _records(row: dict[str, Any], fellowship: str | None) -> list[MeetingRecord]
         ],
         slug=(row.get("slug") or "").strip() or _made_up_slug(row, day),
     )
-    try:
-        record = to_record(fields, fellowship)
-    except InvalidRow as invalid:
-        reasons.extend(invalid.reasons)
-    if reasons:
-        raise InvalidRow(reasons)
-    return [record]
+    return to_record_with(fields, fellowship, reasons)
 
 
 def _day(value: Any) -> int | None:

@@ -2,6 +2,24 @@
 
 from finder.models.meeting import Meeting
 from finder.models.meeting import MeetingSource
+from finder.models.outbox import OutboxMessage
+from finder.models.peer import AccompanimentRequest
+from finder.models.peer import ContactReveal
+from finder.models.peer import Offer
+from finder.models.peer import RequestEvent
 from finder.models.report import ChangeReport
+from finder.models.volunteer import AvailabilityWindow
+from finder.models.volunteer import Volunteer
 
-__all__ = ["ChangeReport", "Meeting", "MeetingSource"]
+__all__ = [
+    "AccompanimentRequest",
+    "AvailabilityWindow",
+    "ChangeReport",
+    "ContactReveal",
+    "Meeting",
+    "MeetingSource",
+    "Offer",
+    "OutboxMessage",
+    "RequestEvent",
+    "Volunteer",
+]

@@ -5,9 +5,8 @@ Revises:
 Create Date: 2026-11-23 10:50:04.450271
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '2396a8ff60f7'

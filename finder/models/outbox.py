@@ -1,0 +1,40 @@
+"""Email waiting to be sent. Stored in the same transaction as the change that caused it, then
+sent by the worker with retries, so a mail outage never loses or rolls back a request."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Index
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+
+from finder.extensions import db
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+OUTBOX_STATUSES = ("pending", "sending", "sent", "failed")
+
+
+class OutboxMessage(db.Model):
+    __tablename__ = "outbox_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    to: Mapped[str] = mapped_column(String(320))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+    claimed_by: Mapped[str | None] = mapped_column(String(120))
+    claimed_at: Mapped[dt.datetime | None]
+    sent_at: Mapped[dt.datetime | None]
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)

@@ -1,0 +1,131 @@
+"""Requests for a volunteer to go with someone to a meeting, the offers made to volunteers,
+and the audit trail (status changes and every reveal of contact details)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
+
+from finder.extensions import db
+from finder.models.volunteer import Volunteer
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class AccompanimentRequest(db.Model):
+    """Times are naive UTC. Personal data (first name, contact, note, token hashes) is erased a
+    set time after closure; the rest stays as anonymous outcome figures."""
+
+    __tablename__ = "accompaniment_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True)
+    # sha256 of the secret status-link token; the token itself is never stored.
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # A second link, sent by email when the same person asks again while this one is open.
+    resent_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+    # What and when: a meeting, or a fellowship + postcode district + a day and time.
+    meeting_slug: Mapped[str | None] = mapped_column(String(200))
+    fellowship: Mapped[str] = mapped_column(String(40))
+    postcode_district: Mapped[str | None] = mapped_column(String(60))
+    online: Mapped[bool] = mapped_column(default=False)
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    wanted_day: Mapped[int]  # 0 = Sunday, Europe/London
+    wanted_minute: Mapped[int]  # minutes since midnight, Europe/London
+    meeting_at: Mapped[dt.datetime]  # the occurrence asked for, in UTC
+
+    # Personal data.
+    first_name: Mapped[str | None] = mapped_column(String(80))
+    contact_method: Mapped[str | None] = mapped_column(String(10))  # "phone" or "email"
+    contact_value: Mapped[str | None] = mapped_column(String(320), index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    # Preferences (hard: gender, language).
+    volunteer_gender: Mapped[str | None] = mapped_column(String(20))
+    language: Mapped[str | None] = mapped_column(String(8))
+    access_needs: Mapped[str | None] = mapped_column(String(500))
+
+    made_by: Mapped[str] = mapped_column(String(20), default="self")  # "self" or "keyworker"
+    consent_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(20), default="submitted")
+    closed_reason: Mapped[str | None] = mapped_column(String(30))
+    outcome: Mapped[str | None] = mapped_column(String(30))
+    priority: Mapped[bool] = mapped_column(default=False)
+    wave: Mapped[int] = mapped_column(default=0)
+    wave_started_at: Mapped[dt.datetime | None]
+    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteers.id"))
+    matched_at: Mapped[dt.datetime | None]
+    reminder_sent_at: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+    closed_at: Mapped[dt.datetime | None]
+    erased_at: Mapped[dt.datetime | None]
+
+    volunteer: Mapped[Volunteer | None] = relationship()
+    offers: Mapped[list[Offer]] = relationship(back_populates="request", order_by="Offer.id")
+    events: Mapped[list[RequestEvent]] = relationship(order_by="RequestEvent.id")
+
+    __table_args__ = (Index("ix_requests_status", "status"),)
+
+    def __repr__(self) -> str:
+        return f"<AccompanimentRequest {self.public_id} {self.status}>"
+
+
+OFFER_STATUSES = ("offered", "accepted", "declined", "taken", "expired", "withdrawn")
+
+
+class Offer(db.Model):
+    """An invitation to one volunteer. It holds no requester details: the volunteer sees the
+    fellowship, the area, the day and time and the preferences, nothing else, until they accept."""
+
+    __tablename__ = "offers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("accompaniment_requests.id"), index=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id"), index=True)
+    wave: Mapped[int]
+    status: Mapped[str] = mapped_column(String(20), default="offered")
+    offered_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+    responded_at: Mapped[dt.datetime | None]
+
+    request: Mapped[AccompanimentRequest] = relationship(back_populates="offers")
+    volunteer: Mapped[Volunteer] = relationship()
+
+    __table_args__ = (UniqueConstraint("request_id", "volunteer_id", name="uq_offer_once"),)
+
+
+class RequestEvent(db.Model):
+    """One status change. No personal data: statuses, a reason code, when, and the actor's role."""
+
+    __tablename__ = "request_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("accompaniment_requests.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(String(30))
+    actor_role: Mapped[str] = mapped_column(String(20))
+    at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+
+
+class ContactReveal(db.Model):
+    """Who saw which request's contact details, and when."""
+
+    __tablename__ = "contact_reveals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("accompaniment_requests.id"), index=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(default=_utcnow)

@@ -1,0 +1,82 @@
+"""Volunteers who go with people to meetings, and the coordinators who look after them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON
+from sqlalchemy import ForeignKey
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
+
+from finder.extensions import db
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+ROLES = ("volunteer", "coordinator")
+GENDERS = ("woman", "man", "non_binary")
+
+
+class Volunteer(db.Model):
+    __tablename__ = "volunteers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    first_name: Mapped[str] = mapped_column(String(80))
+    password_hash: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(20), default="volunteer")
+    approved: Mapped[bool] = mapped_column(default=False)
+    # "active" or "retired"; a retired volunteer keeps their history but gets no offers.
+    state: Mapped[str] = mapped_column(String(20), default="active")
+    paused_until: Mapped[dt.date | None]
+    # Fellowship slugs and ISO 639-1 language codes.
+    fellowships: Mapped[list[str]] = mapped_column(JSON, default=list)
+    languages: Mapped[list[str]] = mapped_column(JSON, default=lambda: ["en"])
+    gender: Mapped[str | None] = mapped_column(String(20))
+    home_postcode: Mapped[str | None] = mapped_column(String(12))
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    travel_radius_miles: Mapped[float] = mapped_column(default=5)
+    max_active_requests: Mapped[int] = mapped_column(default=1)
+    last_offered_at: Mapped[dt.datetime | None]
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[dt.datetime | None]
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+
+    availability: Mapped[list[AvailabilityWindow]] = relationship(
+        back_populates="volunteer", cascade="all, delete-orphan",
+        order_by="(AvailabilityWindow.day, AvailabilityWindow.start_minute)",
+    )
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == "coordinator"
+
+    def is_paused(self, today: dt.date) -> bool:
+        return self.paused_until is not None and self.paused_until >= today
+
+    def __repr__(self) -> str:
+        return f"<Volunteer {self.id}>"
+
+
+class AvailabilityWindow(db.Model):
+    """A weekly window on the Europe/London wall clock: day 0 = Sunday, minutes since midnight."""
+
+    __tablename__ = "availability_windows"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id"), index=True)
+    day: Mapped[int]
+    start_minute: Mapped[int]
+    end_minute: Mapped[int]
+
+    volunteer: Mapped[Volunteer] = relationship(back_populates="availability")
+
+    def covers(self, day: int, minute: int) -> bool:
+        return self.day == day and self.start_minute <= minute < self.end_minute

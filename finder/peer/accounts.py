@@ -1,0 +1,70 @@
+"""Volunteer and coordinator accounts: argon2 password hashes, sign-in with a lockout."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError
+from argon2.exceptions import VerificationError
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from finder.models import Volunteer
+
+hasher = PasswordHasher()
+# Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
+_UNKNOWN = hasher.hash("not a real password")
+MIN_PASSWORD_LENGTH = 10
+
+
+def hash_password(password: str) -> str:
+    return hasher.hash(password)
+
+
+def password_matches(volunteer: Volunteer | None, password: str) -> bool:
+    try:
+        return hasher.verify(volunteer.password_hash if volunteer else _UNKNOWN, password) \
+            and volunteer is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def find_by_email(session: Session, email: str) -> Volunteer | None:
+    return session.scalar(select(Volunteer)
+                          .where(func.lower(Volunteer.email) == email.strip().lower()))
+
+
+def sign_in(session: Session, email: str, password: str, now: dt.datetime,
+            config: Mapping) -> Volunteer | str:
+    """The volunteer, or why not: "wrong" (email or password) or "locked". Commits."""
+    volunteer = find_by_email(session, email)
+    if volunteer is not None and volunteer.locked_until and volunteer.locked_until > now:
+        return "locked"
+    if not password_matches(volunteer, password) or volunteer.state == "retired":
+        if volunteer is not None:
+            volunteer.failed_logins += 1
+            if volunteer.failed_logins >= config["FINDER_SIGN_IN_MAX_FAILURES"]:
+                volunteer.locked_until = now + dt.timedelta(
+                    minutes=config["FINDER_SIGN_IN_LOCK_MINUTES"])
+                volunteer.failed_logins = 0
+            session.commit()
+        return "wrong"
+    volunteer.failed_logins = 0
+    volunteer.locked_until = None
+    if hasher.check_needs_rehash(volunteer.password_hash):
+        volunteer.password_hash = hash_password(password)
+    session.commit()
+    return volunteer
+
+
+def create(session: Session, email: str, password: str, first_name: str, *,
+           role: str = "volunteer", approved: bool = False, **profile) -> Volunteer:
+    volunteer = Volunteer(email=email.strip().lower(), first_name=first_name,
+                          password_hash=hash_password(password), role=role, approved=approved,
+                          **profile)
+    session.add(volunteer)
+    session.commit()
+    return volunteer

@@ -1,0 +1,77 @@
+"""`flask --app finder users ...` and `flask --app finder worker`."""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+
+import click
+from flask import Flask
+from flask import current_app
+from flask.cli import AppGroup
+
+from finder.extensions import db
+from finder.peer import accounts
+from finder.peer import outbox
+from finder.peer import timers
+from finder.peer.requests import utcnow
+
+users_cli = AppGroup("users", help="Volunteer and coordinator accounts.")
+
+
+def _create(email: str, password: str, first_name: str, role: str) -> None:
+    if accounts.find_by_email(db.session, email) is not None:
+        raise click.ClickException(f"There is already an account for {email}.")
+    if len(password) < accounts.MIN_PASSWORD_LENGTH:
+        raise click.ClickException(
+            f"Use a password of at least {accounts.MIN_PASSWORD_LENGTH} characters.")
+    accounts.create(db.session, email, password, first_name, role=role, approved=True)
+    click.echo(f"Created {role} {email}.")
+
+
+@users_cli.command("create-coordinator")
+@click.argument("email")
+@click.option("--first-name", default="Coordinator", show_default=True)
+@click.password_option(help="Prompted for when not given.")
+def create_coordinator(email: str, first_name: str, password: str) -> None:
+    """Create an approved coordinator account for EMAIL."""
+    _create(email, password, first_name, "coordinator")
+
+
+@users_cli.command("create-volunteer")
+@click.argument("email")
+@click.option("--first-name", required=True)
+@click.password_option(help="Prompted for when not given.")
+def create_volunteer(email: str, first_name: str, password: str) -> None:
+    """Create an approved volunteer account for EMAIL (they fill in their profile after)."""
+    _create(email, password, first_name, "volunteer")
+
+
+def run_once(worker: str) -> dict[str, int]:
+    """Timers, then the outbox. Safe to run on several hosts at once."""
+    config = current_app.config
+    counts = timers.advance(db.session, utcnow(), config)
+    counts.update(outbox.send_due(db.session, worker, utcnow(), config))
+    db.session.remove()
+    return counts
+
+
+@click.command("worker")
+@click.option("--once", is_flag=True, help="Do one pass and exit (for cron).")
+def worker_command(once: bool) -> None:
+    """Send queued email, move requests along (waves, escalation, reminders), erase old data."""
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    if not current_app.config["SMTP_HOST"]:
+        click.echo("SMTP_HOST is not set: email stays in the outbox until it is.", err=True)
+    while True:
+        counts = run_once(worker)
+        click.echo(" ".join(f"{key}={value}" for key, value in counts.items() if value) or "idle")
+        if once:
+            return
+        time.sleep(current_app.config["FINDER_WORKER_INTERVAL_SECONDS"])
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(users_cli)
+    app.cli.add_command(worker_command)

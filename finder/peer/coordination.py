@@ -1,0 +1,56 @@
+"""What coordinators see and do to volunteers: the queue, approvals, pauses, retirements."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import case
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from finder.models import AccompanimentRequest
+from finder.models import Volunteer
+from finder.peer import states
+
+# The queue's order: what needs a person first.
+QUEUE_ORDER = ("escalated", "submitted", "offering", "matched", "contacted")
+VOLUNTEER_ACTIONS = ("approve", "pause", "unpause", "retire", "reinstate")
+PAUSE = dt.timedelta(days=28)
+
+
+def queue(session: Session) -> list[AccompanimentRequest]:
+    rank = case({status: n for n, status in enumerate(QUEUE_ORDER)},
+                value=AccompanimentRequest.status)
+    return list(session.scalars(
+        select(AccompanimentRequest)
+        .where(AccompanimentRequest.status.in_(states.OPEN))
+        .order_by(rank, AccompanimentRequest.priority.desc(), AccompanimentRequest.meeting_at)))
+
+
+def recently_closed(session: Session, limit: int = 50) -> list[AccompanimentRequest]:
+    return list(session.scalars(
+        select(AccompanimentRequest).where(AccompanimentRequest.status.in_(states.FINAL))
+        .order_by(AccompanimentRequest.closed_at.desc()).limit(limit)))
+
+
+def volunteers(session: Session) -> list[Volunteer]:
+    return list(session.scalars(select(Volunteer).order_by(
+        Volunteer.approved, Volunteer.state, Volunteer.first_name, Volunteer.id)))
+
+
+def change_volunteer(session: Session, volunteer: Volunteer, action: str,
+                     today: dt.date) -> bool:
+    if action == "approve":
+        volunteer.approved = True
+    elif action == "pause":
+        volunteer.paused_until = today + PAUSE
+    elif action == "unpause":
+        volunteer.paused_until = None
+    elif action == "retire":
+        volunteer.state = "retired"
+    elif action == "reinstate":
+        volunteer.state = "active"
+    else:
+        return False
+    session.commit()
+    return True

@@ -1,0 +1,175 @@
+"""What volunteers and coordinators do with a request: accept (first accept wins), decline,
+withdraw, say they made contact, record the outcome, assign by hand, close, see contact details."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from sqlalchemy import select
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from finder.models import AccompanimentRequest
+from finder.models import ContactReveal
+from finder.models import Offer
+from finder.models import Volunteer
+from finder.peer import messages
+from finder.peer import routing
+from finder.peer import states
+
+
+def _take_other_offers(session: Session, request_id: int, winner_id: int | None,
+                       now: dt.datetime) -> None:
+    session.execute(
+        update(Offer)
+        .where(Offer.request_id == request_id, Offer.status == "offered", Offer.id != winner_id)
+        .values(status="taken", responded_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def accept(session: Session, offer_id: int, volunteer_id: int, now: dt.datetime) -> str:
+    """"accepted" when this volunteer got the request; otherwise why not: "taken" (someone else
+    was first, or it closed), "at_limit", or "missing". Commits."""
+    offer = session.get(Offer, offer_id)
+    if offer is None or offer.volunteer_id != volunteer_id:
+        return "missing"
+    if offer.status != "offered":
+        return offer.status
+    volunteer = offer.volunteer
+    if routing.active_counts(session).get(volunteer_id, 0) >= volunteer.max_active_requests:
+        return "at_limit"
+    request = offer.request
+    won = states.transition(session, request, "matched", actor="volunteer", now=now,
+                            values={"volunteer_id": volunteer_id, "matched_at": now})
+    if not won:
+        session.rollback()
+        session.execute(update(Offer).where(Offer.id == offer_id, Offer.status == "offered")
+                        .values(status="taken", responded_at=now))
+        session.commit()
+        return "taken"
+    offer.status = "accepted"
+    offer.responded_at = now
+    _take_other_offers(session, request.id, offer.id, now)
+    messages.to_requester_update(session, request, now)
+    session.commit()
+    return "accepted"
+
+
+def decline(session: Session, offer_id: int, volunteer_id: int, now: dt.datetime,
+            config: Mapping) -> bool:
+    """Decline; this volunteer is never asked about this request again. When everyone in the
+    wave has said no, the next wave is asked straight away. Commits."""
+    offer = session.get(Offer, offer_id)
+    if offer is None or offer.volunteer_id != volunteer_id or offer.status != "offered":
+        return False
+    offer.status = "declined"
+    offer.responded_at = now
+    request = offer.request
+    session.flush()
+    still_open = any(o.status == "offered" for o in request.offers)
+    if request.status == "offering" and not still_open:
+        routing.start_wave(session, request, now, config)
+    session.commit()
+    return True
+
+
+def _own_request(session: Session, public_id: str, volunteer: Volunteer):
+    request = session.scalar(select(AccompanimentRequest)
+                             .where(AccompanimentRequest.public_id == public_id))
+    if request is None:
+        return None
+    if request.volunteer_id != volunteer.id and not volunteer.is_coordinator:
+        return None
+    return request
+
+
+def withdraw(session: Session, request: AccompanimentRequest, volunteer_id: int,
+             now: dt.datetime, config: Mapping, actor: str = "volunteer") -> bool:
+    """"I can no longer do this": back to offering, first in line, never to the same person."""
+    if request.volunteer_id != volunteer_id:
+        return False
+    if not states.transition(session, request, "offering", actor=actor, now=now,
+                             reason="withdrawn",
+                             values={"volunteer_id": None, "matched_at": None,
+                                     "priority": True, "reminder_sent_at": None}):
+        session.rollback()
+        return False
+    session.execute(update(Offer)
+                    .where(Offer.request_id == request.id, Offer.volunteer_id == volunteer_id)
+                    .values(status="withdrawn", responded_at=now))
+    routing.start_wave(session, request, now, config)
+    messages.to_requester_update(session, request, now)
+    session.commit()
+    return True
+
+
+def mark_contacted(session: Session, request: AccompanimentRequest, actor: str,
+                   now: dt.datetime) -> bool:
+    done = states.transition(session, request, "contacted", actor=actor, now=now)
+    session.commit()
+    return done
+
+
+def record_outcome(session: Session, request: AccompanimentRequest, outcome: str, actor: str,
+                   now: dt.datetime) -> bool:
+    if outcome not in states.OUTCOMES:
+        return False
+    done = states.transition(session, request, "completed", actor=actor, now=now,
+                             reason=outcome, values={"outcome": outcome})
+    session.commit()
+    return done
+
+
+def assign(session: Session, request: AccompanimentRequest, volunteer: Volunteer,
+           now: dt.datetime) -> bool:
+    """A coordinator gives the request to a volunteer by hand."""
+    if not states.transition(session, request, "matched", actor="coordinator", now=now,
+                             reason="assigned",
+                             values={"volunteer_id": volunteer.id, "matched_at": now}):
+        session.rollback()
+        return False
+    offer = session.scalar(select(Offer).where(Offer.request_id == request.id,
+                                               Offer.volunteer_id == volunteer.id))
+    if offer is None:
+        offer = Offer(request_id=request.id, volunteer_id=volunteer.id, wave=request.wave,
+                      offered_at=now)
+        session.add(offer)
+    offer.status = "accepted"
+    offer.responded_at = now
+    session.flush()
+    _take_other_offers(session, request.id, offer.id, now)
+    messages.to_requester_update(session, request, now)
+    session.commit()
+    return True
+
+
+def close(session: Session, request: AccompanimentRequest, reason: str, now: dt.datetime,
+          actor: str = "coordinator") -> bool:
+    if reason not in states.CLOSE_REASONS:
+        return False
+    if not states.transition(session, request, "closed", actor=actor, now=now, reason=reason,
+                             values={"closed_reason": reason}):
+        session.rollback()
+        return False
+    routing.expire_open_offers(session, request, now)
+    if reason == "no_volunteer":
+        messages.to_requester_update(session, request, now)
+    session.commit()
+    return True
+
+
+def reveal_contact(session: Session, request: AccompanimentRequest,
+                   viewer: Volunteer, now: dt.datetime) -> dict | None:
+    """Contact details for the accepting volunteer or a coordinator, and a record that they
+    were seen. None for anyone else, or once erased."""
+    allowed = viewer.is_coordinator or (
+        request.volunteer_id == viewer.id and request.status in states.WITH_VOLUNTEER)
+    if not allowed or request.erased_at is not None:
+        return None
+    session.add(ContactReveal(request_id=request.id, volunteer_id=viewer.id, at=now))
+    session.commit()
+    return {"first_name": request.first_name, "method": request.contact_method,
+            "value": request.contact_value, "note": request.note,
+            "access_needs": request.access_needs}

@@ -1,0 +1,117 @@
+"""What our emails say. Discreet: no fellowship name and no "addiction" in a subject or sender
+sent to a requester; offers to volunteers carry no requester details."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+
+from flask import current_app
+from flask import has_request_context
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from finder import fellowships
+from finder.models import AccompanimentRequest
+from finder.models import Volunteer
+from finder.peer import outbox
+from finder.schedule import LONDON
+
+DAY_NAMES = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+
+
+STAFF_LOCALE = "en_GB"
+
+
+def _locale(for_requester: bool):
+    """A requester gets their email in the language they were reading; volunteers, and
+    anything the worker sends, in English."""
+    if for_requester and has_request_context():
+        return contextlib.nullcontext()
+    return force_locale(STAFF_LOCALE)
+
+
+def render_template(name: str, for_requester: bool = False, **context) -> str:
+    # Straight from the Jinja environment: emails need none of the page context.
+    with _locale(for_requester):
+        return current_app.jinja_env.get_template(name).render(**context)
+
+
+SUBJECTS = {
+    "request": _l("Your request"),
+    "update": _l("An update on your request"),
+    "offer": _l("Someone would like company at a meeting"),
+    "reminder": _l("Reminder: please get in touch"),
+    "escalation": _l("A request needs a coordinator"),
+}
+
+
+def _subject(key: str, for_requester: bool = False) -> str:
+    with _locale(for_requester):
+        return str(SUBJECTS[key])
+
+
+def base_url() -> str:
+    return current_app.config["FINDER_BASE_URL"].rstrip("/")
+
+
+def status_link(token: str) -> str:
+    return f"{base_url()}/request-status/{token}"
+
+
+def when_text(request: AccompanimentRequest) -> str:
+    local = request.meeting_at.replace(tzinfo=dt.UTC).astimezone(LONDON)
+    return local.strftime("%A %d %B %Y, %H:%M")
+
+
+def fellowship_name(slug: str) -> str:
+    found = fellowships.get(slug)
+    return found.name if found else slug
+
+
+def to_requester_confirmation(session: Session, request: AccompanimentRequest, token: str,
+                              now: dt.datetime) -> None:
+    if request.contact_method == "email":
+        body = render_template("emails/requester_confirmation.txt", True, link=status_link(token))
+        outbox.enqueue(session, request.contact_value, _subject("request", True), body, now)
+
+
+def to_requester_resent_link(session: Session, request: AccompanimentRequest, token: str,
+                             now: dt.datetime) -> None:
+    if request.contact_method == "email":
+        body = render_template("emails/requester_resent_link.txt", True, link=status_link(token))
+        outbox.enqueue(session, request.contact_value, _subject("request", True), body, now)
+
+
+def to_requester_update(session: Session, request: AccompanimentRequest, now: dt.datetime) -> None:
+    """A short note that something changed; the details are behind the status link they hold."""
+    if request.contact_method == "email":
+        body = render_template("emails/requester_update.txt", True, request=request)
+        outbox.enqueue(session, request.contact_value, _subject("update", True), body, now)
+
+
+def to_volunteer_offer(session: Session, volunteer: Volunteer, request: AccompanimentRequest,
+                       now: dt.datetime) -> None:
+    body = render_template("emails/volunteer_offer.txt", request=request, when=when_text(request),
+                           fellowship=fellowship_name(request.fellowship),
+                           link=f"{base_url()}/volunteer")
+    outbox.enqueue(session, volunteer.email, _subject("offer"),
+                   body, now)
+
+
+def to_volunteer_reminder(session: Session, volunteer: Volunteer, now: dt.datetime) -> None:
+    body = render_template("emails/volunteer_reminder.txt", link=f"{base_url()}/volunteer")
+    outbox.enqueue(session, volunteer.email, _subject("reminder"), body, now)
+
+
+def to_coordinators(session: Session, request: AccompanimentRequest, now: dt.datetime) -> None:
+    coordinators = session.scalars(
+        select(Volunteer).where(Volunteer.role == "coordinator", Volunteer.state == "active")
+    )
+    body = render_template("emails/coordinator_escalation.txt", when=when_text(request),
+                           fellowship=fellowship_name(request.fellowship),
+                           link=f"{base_url()}/coordinator/requests/{request.public_id}")
+    for coordinator in coordinators:
+        outbox.enqueue(session, coordinator.email, _subject("escalation"), body, now)

@@ -1,0 +1,180 @@
+"""Making a request (persist first, then notify), finding it by its secret link, cancelling it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from finder import schedule
+from finder.models import AccompanimentRequest
+from finder.models import Meeting
+from finder.models import RequestEvent
+from finder.peer import messages
+from finder.peer import routing
+from finder.peer import states
+
+TOKEN_BYTES = 24  # 192 bits
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    fellowship: str
+    wanted_day: int
+    wanted_minute: int
+    first_name: str
+    contact_method: str
+    contact_value: str
+    made_by: str = "self"
+    meeting_slug: str | None = None
+    postcode_district: str | None = None
+    online: bool = False
+    latitude: float | None = None
+    longitude: float | None = None
+    volunteer_gender: str | None = None
+    language: str | None = None
+    access_needs: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """What happened. `token` is None when nothing new was made (a repeat, or over the limit)."""
+
+    token: str | None
+    request: AccompanimentRequest | None
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def normalise_contact(method: str, value: str) -> str:
+    value = value.strip()
+    if method == "email":
+        return value.lower()
+    digits = re.sub(r"[^\d+]", "", value)
+    if digits.startswith("+44"):
+        digits = "0" + digits[3:]
+    return digits
+
+
+def from_meeting(meeting: Meeting, **details) -> NewRequest:
+    """A request for one meeting: where and when come from the meeting itself."""
+    return NewRequest(
+        fellowship=meeting.fellowship, meeting_slug=meeting.slug,
+        wanted_day=meeting.day, wanted_minute=meeting.start_time.hour * 60
+        + meeting.start_time.minute,
+        postcode_district=(meeting.postal_code or "").split(" ")[0].upper() or None,
+        online=meeting.attendance_mode == "online",
+        latitude=meeting.latitude, longitude=meeting.longitude, **details,
+    )
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC, like every time stored by this feature."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def next_meeting_time(day: int, minute: int, now: dt.datetime, lead_minutes: int) -> dt.datetime:
+    """The first occurrence a volunteer still has time to arrange, as naive UTC."""
+    start = dt.time(minute // 60, minute % 60)
+    earliest = now.replace(tzinfo=dt.UTC) + dt.timedelta(minutes=lead_minutes)
+    occurrence = schedule.next_occurrence(day, start, 60, earliest)
+    if occurrence.start.astimezone(dt.UTC) < earliest.astimezone(dt.UTC):
+        occurrence = schedule.next_occurrence(day, start, 60, occurrence.end)
+    return occurrence.start.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _open_duplicate(session: Session, new: NewRequest, contact: str):
+    return session.scalar(
+        select(AccompanimentRequest).where(
+            AccompanimentRequest.contact_value == contact,
+            AccompanimentRequest.fellowship == new.fellowship,
+            AccompanimentRequest.status.in_(states.OPEN),
+        ).limit(1)
+    )
+
+
+def _recent_count(session: Session, contact: str, since: dt.datetime) -> int:
+    return session.scalar(
+        select(func.count()).select_from(AccompanimentRequest).where(
+            AccompanimentRequest.contact_value == contact,
+            AccompanimentRequest.created_at >= since,
+        )
+    )
+
+
+def submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping) -> Submitted:
+    """Save the request, its first event and the requester's email in one transaction.
+
+    A repeat (same contact and fellowship while one is open) makes nothing new; if the contact
+    is an email address, a fresh link to the open request goes there. Over the per-contact
+    limit, nothing is made either. Routing happens afterwards (see `route`). `now` is naive
+    UTC, as everywhere in finder.peer."""
+    contact = normalise_contact(new.contact_method, new.contact_value)
+    existing = _open_duplicate(session, new, contact)
+    if existing is not None:
+        if existing.contact_method == "email":
+            token = secrets.token_urlsafe(TOKEN_BYTES)
+            existing.resent_token_hash = hash_token(token)
+            messages.to_requester_resent_link(session, existing, token, now)
+            session.commit()
+        return Submitted(None, None)
+    day_ago = now - dt.timedelta(days=1)
+    per_day = config["FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY"]
+    if _recent_count(session, contact, day_ago) >= per_day:
+        return Submitted(None, None)
+
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    values = {k: v for k, v in vars(new).items() if k != "contact_value"}
+    request = AccompanimentRequest(
+        **values, contact_value=contact, public_id=secrets.token_urlsafe(9),
+        token_hash=hash_token(token), consent_at=now, created_at=now,
+        updated_at=now, status="submitted",
+        meeting_at=next_meeting_time(new.wanted_day, new.wanted_minute, now,
+                                     config["FINDER_PEER_LEAD_MINUTES"]),
+    )
+    session.add(request)
+    session.flush()
+    session.add(RequestEvent(request_id=request.id, from_status=None, to_status="submitted",
+                             actor_role="requester", at=now))
+    messages.to_requester_confirmation(session, request, token, now)
+    session.commit()
+    return Submitted(token, request)
+
+
+def route(session: Session, request: AccompanimentRequest, now: dt.datetime,
+          config: Mapping) -> None:
+    """Ask the first wave (or escalate). Separate from `submit`: if it fails, the request is
+    already safe and the worker routes it on its next run."""
+    if request.status == "submitted":
+        routing.start_wave(session, request, now, config)
+        session.commit()
+
+
+def find_by_token(session: Session, token: str) -> AccompanimentRequest | None:
+    if not token or len(token) > 100:
+        return None
+    digest = hash_token(token)
+    return session.scalar(select(AccompanimentRequest).where(
+        or_(AccompanimentRequest.token_hash == digest,
+            AccompanimentRequest.resent_token_hash == digest)))
+
+
+def cancel(session: Session, request: AccompanimentRequest, now: dt.datetime) -> bool:
+    """The requester cancels. Open offers lapse; a matched volunteer sees it on their page."""
+    if not states.transition(session, request, "cancelled", actor="requester", now=now):
+        session.rollback()
+        return False
+    routing.expire_open_offers(session, request, now)
+    session.commit()
+    return True

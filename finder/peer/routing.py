@@ -1,0 +1,131 @@
+"""Who is asked: the eligibility rules, a fair order, and waves of offers.
+
+A volunteer is eligible for a request when they are approved, active, not paused, under their
+own limit, a member of the meeting's fellowship, within their travel radius of the venue (any
+distance for online meetings), available at that day and time, match the hard preferences
+(gender, language), and have not been asked about this request before."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import selectinload
+
+from finder import fellowships
+from finder.models import AccompanimentRequest
+from finder.models import Offer
+from finder.models import Volunteer
+from finder.peer import messages
+from finder.peer import states
+from finder.schedule import LONDON
+
+EARTH_RADIUS_MILES = 3958.8
+
+
+def distance_miles(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    d_phi, d_lambda = math.radians(lat2 - lat1), math.radians(lng2 - lng1)
+    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(a))
+
+
+def active_counts(session: Session) -> dict[int, int]:
+    """How many requests each volunteer is going with now."""
+    rows = session.execute(
+        select(AccompanimentRequest.volunteer_id, func.count())
+        .where(AccompanimentRequest.status.in_(states.WITH_VOLUNTEER))
+        .group_by(AccompanimentRequest.volunteer_id)
+    )
+    return {volunteer_id: count for volunteer_id, count in rows if volunteer_id is not None}
+
+
+def serves_fellowship(volunteer: Volunteer, slug: str) -> bool:
+    """Members go with people to their own fellowship's meetings only, so a family group's
+    request never goes to a volunteer who is only a member of AA, NA, CA or SMART."""
+    return fellowships.get(slug) is not None and slug in (volunteer.fellowships or [])
+
+
+def why_not(volunteer: Volunteer, request: AccompanimentRequest, today: dt.date,
+            active: int, asked_before: bool) -> str | None:
+    """The first rule a volunteer fails for this request, or None when they are eligible."""
+    if not volunteer.approved:
+        return "not_approved"
+    if volunteer.state != "active":
+        return "retired"
+    if volunteer.is_paused(today):
+        return "paused"
+    if active >= volunteer.max_active_requests:
+        return "at_limit"
+    if asked_before:
+        return "asked_before"
+    if not serves_fellowship(volunteer, request.fellowship):
+        return "other_fellowship"
+    if not request.online:
+        if volunteer.latitude is None or request.latitude is None:
+            return "too_far"
+        miles = distance_miles(volunteer.latitude, volunteer.longitude,
+                               request.latitude, request.longitude)
+        if miles > volunteer.travel_radius_miles:
+            return "too_far"
+    if not any(w.covers(request.wanted_day, request.wanted_minute) for w in volunteer.availability):
+        return "not_available"
+    if request.volunteer_gender and volunteer.gender != request.volunteer_gender:
+        return "gender"
+    if request.language and request.language not in (volunteer.languages or []):
+        return "language"
+    return None
+
+
+def eligible_volunteers(session: Session, request: AccompanimentRequest,
+                        now: dt.datetime) -> list[Volunteer]:
+    """Everyone who may be asked, least recently offered first (never offered before all)."""
+    today = now.replace(tzinfo=dt.UTC).astimezone(LONDON).date()
+    asked = set(session.scalars(select(Offer.volunteer_id).where(Offer.request_id == request.id)))
+    active = active_counts(session)
+    candidates = session.scalars(
+        select(Volunteer)
+        .where(Volunteer.approved.is_(True), Volunteer.state == "active")
+        .options(selectinload(Volunteer.availability))
+        .order_by(Volunteer.last_offered_at.is_not(None), Volunteer.last_offered_at, Volunteer.id)
+    )
+    return [v for v in candidates
+            if why_not(v, request, today, active.get(v.id, 0), v.id in asked) is None]
+
+
+def start_wave(session: Session, request: AccompanimentRequest, now: dt.datetime,
+               config: Mapping, actor: str = "system") -> list[Offer]:
+    """Offer the request to the next few eligible volunteers; with nobody left, escalate to the
+    coordinators. The caller commits."""
+    chosen = eligible_volunteers(session, request, now)[: config["FINDER_PEER_WAVE_SIZE"]]
+    if not chosen:
+        if request.status != "escalated" and states.transition(
+                session, request, "escalated", actor=actor, now=now, reason="no_volunteer"):
+            messages.to_coordinators(session, request, now)
+        return []
+    if request.status != "offering" and not states.transition(
+            session, request, "offering", actor=actor, now=now):
+        return []
+    wave = request.wave + 1
+    request.wave = wave
+    request.wave_started_at = now
+    offers = []
+    for volunteer in chosen:
+        offer = Offer(request_id=request.id, volunteer_id=volunteer.id, wave=wave, offered_at=now)
+        session.add(offer)
+        volunteer.last_offered_at = now
+        messages.to_volunteer_offer(session, volunteer, request, now)
+        offers.append(offer)
+    session.flush()
+    return offers
+
+
+def expire_open_offers(session: Session, request: AccompanimentRequest, now: dt.datetime) -> None:
+    for offer in request.offers:
+        if offer.status == "offered":
+            offer.status = "expired"
+            offer.responded_at = now

@@ -1,0 +1,93 @@
+"""What happens as time passes, run by the worker: route new requests, widen waves, give up
+before the meeting, remind volunteers, finish requests nobody reported on, and erase personal
+data after the retention period. Every request ends somewhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from sqlalchemy import select
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from finder.models import AccompanimentRequest
+from finder.models import Volunteer
+from finder.peer import messages
+from finder.peer import routing
+from finder.peer import states
+
+# After this long past the meeting, a request nobody reported on is completed as "unknown".
+OUTCOME_GRACE = dt.timedelta(days=2)
+
+
+def _requests(session: Session, *statuses: str) -> list[AccompanimentRequest]:
+    return list(session.scalars(select(AccompanimentRequest)
+                                .where(AccompanimentRequest.status.in_(statuses))
+                                .order_by(AccompanimentRequest.priority.desc(),
+                                          AccompanimentRequest.id)))
+
+
+def advance(session: Session, now: dt.datetime, config: Mapping) -> dict[str, int]:
+    """One pass over open requests. Safe to run on several hosts: each change is a conditional
+    UPDATE, and a change someone else made first is simply skipped."""
+    counts = dict.fromkeys(("routed", "waves", "expired", "reminded", "finished"), 0)
+    lead = dt.timedelta(minutes=config["FINDER_PEER_LEAD_MINUTES"])
+    wave_length = dt.timedelta(minutes=config["FINDER_PEER_WAVE_MINUTES"])
+    for request in _requests(session, *states.WAITING):
+        if request.meeting_at - lead <= now:
+            # Too late for anyone to arrange it: close with alternatives on the status page.
+            if states.transition(session, request, "expired", actor="system", now=now,
+                                 reason="no_volunteer"):
+                routing.expire_open_offers(session, request, now)
+                messages.to_requester_update(session, request, now)
+                counts["expired"] += 1
+        elif request.status == "submitted":
+            routing.start_wave(session, request, now, config)
+            counts["routed"] += 1
+        elif (request.status == "offering" and request.wave_started_at is not None
+              and request.wave_started_at + wave_length <= now):
+            routing.expire_open_offers(session, request, now)
+            routing.start_wave(session, request, now, config)
+            counts["waves"] += 1
+        session.commit()
+    reminder = dt.timedelta(minutes=config["FINDER_PEER_REMINDER_MINUTES"])
+    for request in _requests(session, *states.WITH_VOLUNTEER):
+        if request.meeting_at + OUTCOME_GRACE <= now:
+            if states.transition(session, request, "completed", actor="system", now=now,
+                                 reason="unknown", values={"outcome": "unknown"}):
+                counts["finished"] += 1
+        elif (request.status == "matched" and request.reminder_sent_at is None
+              and request.matched_at is not None and request.matched_at + reminder <= now):
+            claimed = session.execute(
+                update(AccompanimentRequest)
+                .where(AccompanimentRequest.id == request.id,
+                       AccompanimentRequest.reminder_sent_at.is_(None))
+                .values(reminder_sent_at=now).execution_options(synchronize_session=False))
+            volunteer = session.get(Volunteer, request.volunteer_id)
+            if claimed.rowcount == 1 and volunteer is not None:
+                messages.to_volunteer_reminder(session, volunteer, now)
+                counts["reminded"] += 1
+        session.commit()
+    counts["erased"] = purge(session, now, config)
+    return counts
+
+
+PERSONAL_FIELDS = ("first_name", "contact_method", "contact_value", "note", "access_needs",
+                   "token_hash", "resent_token_hash")
+
+
+def purge(session: Session, now: dt.datetime, config: Mapping) -> int:
+    """Erase requesters' personal data a set time after closure. What remains (fellowship,
+    area, day and time, statuses, outcome) are anonymous figures."""
+    cutoff = now - dt.timedelta(days=config["FINDER_PEER_RETENTION_DAYS"])
+    result = session.execute(
+        update(AccompanimentRequest)
+        .where(AccompanimentRequest.closed_at.is_not(None),
+               AccompanimentRequest.closed_at <= cutoff,
+               AccompanimentRequest.erased_at.is_(None))
+        .values(erased_at=now, **dict.fromkeys(PERSONAL_FIELDS))
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    return result.rowcount

@@ -1,0 +1,154 @@
+"""Forms for Bring a peer: asking for someone to go with you, and volunteers' sign-in."""
+
+from __future__ import annotations
+
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField
+from wtforms import HiddenField
+from wtforms import PasswordField
+from wtforms import RadioField
+from wtforms import SelectField
+from wtforms import StringField
+from wtforms import TextAreaField
+from wtforms import ValidationError
+from wtforms.validators import DataRequired
+from wtforms.validators import InputRequired
+from wtforms.validators import Length
+from wtforms.validators import Optional
+
+from finder import fellowships
+from finder import filters
+from finder.forms import options
+
+UK_PHONE = re.compile(r"^(?:0|\+?44)\d{9,10}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]?([0-5]\d)$")
+
+GENDER_CHOICES = (("", _l("No preference")), ("woman", _l("A woman")), ("man", _l("A man")))
+
+
+def phone_digits(text: str) -> str:
+    return re.sub(r"[\s()-]", "", text or "")
+
+
+def minute_of_day(text: str) -> int | None:
+    found = CLOCK.match((text or "").strip())
+    return int(found.group(1)) * 60 + int(found.group(2)) if found else None
+
+
+NEEDS = {
+    "over_18": _l("Select yes if the person going is 18 or over"),
+    "made_by": _l("Select who is filling in this form"),
+    "first_name": _l("Enter your first name or a nickname"),
+    "first_name_length": _l("First name or nickname must be 40 characters or fewer"),
+    "contact_method": _l("Select how the volunteer should get in touch"),
+    "access_needs_length": _l("Access needs must be 300 characters or fewer"),
+    "note_length": _l("Your note must be 500 characters or fewer"),
+    "consent": _l("Confirm that we can share these details with one volunteer"),
+    "fellowship": _l("Select which group"),
+    "day": _l("Select a day"),
+    "time": _l("Enter a time, like 19:30"),
+    "area": _l("Enter a postcode, or the first part of it, like LS1"),
+    "phone": _l("Enter a mobile number, like 07700 900 982"),
+    "email": _l("Enter an email address in the correct format, like name@example.com"),
+}
+
+
+class RequestForm(FlaskForm):
+    meeting = HiddenField()
+    fellowship = SelectField(_l("Which group?"), validate_choice=False)
+    area = StringField(_l("Postcode or the first part of it"),
+                       description=_l("For example, LS1 or LS1 4AP. We only keep the first part."))
+    day = SelectField(_l("Day"), validate_choice=False)
+    time = StringField(_l("Time"), description=_l("For example, 19:30"))
+    over_18 = RadioField(_l("Is the person going to the meeting 18 or over?"),
+                         choices=options([("yes", _l("Yes")), ("no", _l("No"))]),
+                         validators=[InputRequired(message=NEEDS["over_18"])])
+    made_by = RadioField(_l("Who is filling in this form?"), choices=options([
+        ("self", _l("I am the person who wants to go")),
+        ("keyworker", _l("I am a keyworker making this request with my client's consent")),
+    ]), validators=[InputRequired(message=NEEDS["made_by"])])
+    first_name = StringField(
+        _l("First name or nickname"),
+        description=_l("The volunteer will use this name when they get in touch."),
+        validators=[DataRequired(message=NEEDS["first_name"]),
+                    Length(max=40, message=NEEDS["first_name_length"])])
+    contact_method = RadioField(_l("How should the volunteer get in touch?"), choices=options([
+        ("phone", _l("By phone or text message")), ("email", _l("By email")),
+    ]), validators=[InputRequired(message=NEEDS["contact_method"])])
+    phone = StringField(_l("Mobile number"), validators=[Optional()])
+    email = StringField(_l("Email address"), validators=[Optional()])
+    volunteer_gender = RadioField(_l("Would you like the volunteer to be"),
+                                  choices=options(GENDER_CHOICES), default="")
+    language = SelectField(_l("Language the volunteer speaks"), default="",
+                           choices=options([("", _l("English is fine")),
+                                            *filters.LANGUAGES.items()]))
+    access_needs = StringField(
+        _l("Access needs (optional)"),
+        description=_l("For example, step-free access or a quiet place to meet"),
+        validators=[Optional(), Length(max=300, message=NEEDS["access_needs_length"])])
+    note = TextAreaField(
+        _l("Anything else the volunteer should know (optional)"),
+        description=_l("Do not include medical details or anything you would not want a "
+                       "stranger to read."),
+        validators=[Optional(), Length(max=500, message=NEEDS["note_length"])])
+    consent = BooleanField(
+        _l("I agree that my first name, how to contact me and these preferences can be shared "
+           "with one volunteer from the group, so they can get in touch"),
+        validators=[DataRequired(message=NEEDS["consent"])])
+    website = StringField(_l("Leave this empty"), validators=[Optional()])  # honeypot
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.for_meeting = meeting
+        groups = ((f.slug, f.name) for f in fellowships.all_fellowships())
+        self.fellowship.choices = options([("", _l("Choose a group")), *groups])
+        self.day.choices = options([("", _l("Choose a day")), *enumerate(filters.DAY_NAMES)])
+
+    def validate_fellowship(self, field):
+        if self.for_meeting is None and fellowships.get(field.data or "") is None:
+            raise ValidationError(NEEDS["fellowship"])
+
+    def validate_day(self, field):
+        if self.for_meeting is None and (field.data or "") not in {str(d) for d in range(7)}:
+            raise ValidationError(NEEDS["day"])
+
+    def validate_time(self, field):
+        if self.for_meeting is None and minute_of_day(field.data) is None:
+            raise ValidationError(NEEDS["time"])
+
+    def validate_area(self, field):
+        if self.for_meeting is None and not (field.data or "").strip():
+            raise ValidationError(NEEDS["area"])
+
+    def validate_phone(self, field):
+        if self.contact_method.data == "phone" and not UK_PHONE.match(phone_digits(field.data)):
+            raise ValidationError(NEEDS["phone"])
+
+    def validate_email(self, field):
+        if self.contact_method.data == "email" and not EMAIL.match((field.data or "").strip()):
+            raise ValidationError(NEEDS["email"])
+
+    def contact_value(self) -> str:
+        return self.phone.data if self.contact_method.data == "phone" else self.email.data
+
+    def error_fields(self) -> list:
+        return [f for f in self if f.errors]
+
+
+class SignInForm(FlaskForm):
+    email = StringField(_l("Email address"),
+                        validators=[DataRequired(message=_l("Enter your email address"))])
+    password = PasswordField(_l("Password"),
+                             validators=[DataRequired(message=_l("Enter your password"))])
+
+
+class OutcomeForm(FlaskForm):
+    outcome = RadioField(_l("How did it go?"), choices=options([
+        ("attended", _l("We went to the meeting")),
+        ("did_not_come", _l("They did not come")),
+        ("meeting_did_not_happen", _l("The meeting did not happen")),
+    ]), validators=[InputRequired(message=_l("Select how it went"))])

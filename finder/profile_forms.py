@@ -1,0 +1,84 @@
+"""A volunteer's profile: fellowships, where they travel from, when they are free, and limits."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField
+from wtforms import RadioField
+from wtforms import SelectField
+from wtforms import StringField
+from wtforms import ValidationError
+from wtforms.validators import DataRequired
+from wtforms.validators import Optional
+
+from finder import fellowships
+from finder import filters
+from finder.forms import CheckboxesField
+from finder.forms import options
+from finder.peer_forms import minute_of_day
+
+RADII = (1, 2, 5, 10, 15, 25)
+GENDERS = (("", _l("Prefer not to say")), ("woman", _l("Woman")), ("man", _l("Man")),
+           ("non_binary", _l("Non-binary")))
+
+
+class ProfileForm(FlaskForm):
+    fellowships = CheckboxesField(_l("Groups you are a member of"))
+    home_postcode = StringField(
+        _l("Postcode you travel from"),
+        description=_l("Only used to work out distances. Other people never see it."),
+        validators=[DataRequired(message=_l("Enter a postcode, like LS1 4AP"))])
+    travel_radius_miles = SelectField(_l("How far you can travel"), default="5",
+                                      choices=options((m, _l("Up to %(miles)s miles", miles=m))
+                                                      for m in RADII))
+    languages = CheckboxesField(_l("Languages you speak"),
+                                choices=options(filters.LANGUAGES.items()))
+    gender = RadioField(_l("Gender"), choices=options(GENDERS), default="")
+    max_active_requests = SelectField(_l("How many people you can go with at once"), default="1",
+                                      choices=options((n, str(n)) for n in (1, 2, 3)))
+    paused_until = DateField(_l("Pause offers until (optional)"), validators=[Optional()],
+                             description=_l("No offers until the end of this day."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fellowships.choices = options((f.slug, f.name)
+                                           for f in fellowships.all_fellowships())
+
+    def validate_fellowships(self, field):
+        if not field.data:
+            raise ValidationError(_l("Select at least one group"))
+
+
+def _day_fields():
+    for day, name in enumerate(filters.DAY_NAMES):
+        yield day, f"day_{day}_from", f"day_{day}_to", name
+
+
+for _day, _start, _end, _name in _day_fields():
+    setattr(ProfileForm, _start, StringField(_l("%(day)s from", day=_name),
+                                             validators=[Optional()]))
+    setattr(ProfileForm, _end, StringField(_l("%(day)s until", day=_name),
+                                           validators=[Optional()]))
+
+
+def availability_fields(form: ProfileForm):
+    """(day, day name, from field, until field) for each day of the week, Sunday first."""
+    return [(day, name, form[start], form[end]) for day, start, end, name in _day_fields()]
+
+
+def read_windows(form: ProfileForm) -> list[tuple[int, int, int]] | None:
+    """Weekly windows from the form, or None after putting an error on the field at fault."""
+    windows = []
+    for day, _name, start, end in availability_fields(form):
+        if not (start.data or end.data):
+            continue
+        start_minute, end_minute = minute_of_day(start.data), minute_of_day(end.data)
+        if start_minute is None:
+            start.errors = [_l("Enter a time, like 18:00")]
+            return None
+        if end_minute is None or end_minute <= start_minute:
+            end.errors = [_l("Enter a time after the start time, like 22:00")]
+            return None
+        windows.append((day, start_minute, end_minute))
+    return windows

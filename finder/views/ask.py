@@ -1,0 +1,143 @@
+"""Asking for someone to go with you (no account), the confirmation and the secret status page."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from flask import abort
+from flask import current_app
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import session
+from flask import url_for
+from sqlalchemy import select
+
+from finder import fellowships
+from finder.extensions import db
+from finder.extensions import limiter
+from finder.forms import location_problem_message
+from finder.geo.locate import NotLocated
+from finder.geo.locate import locate
+from finder.models import Meeting
+from finder.peer import requests as peer_requests
+from finder.peer_forms import RequestForm
+from finder.peer_forms import minute_of_day
+from finder.views.access import public
+from finder.web import render_page_or_fragment
+from finder.web import wants_fragment
+
+bp = Blueprint("ask", __name__)
+ASK = "/ask-someone-to-go-with-you"
+
+
+def private(response):
+    """Pages about one person's request: never cached, never indexed, no referrer elsewhere."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _request_rate_limit() -> str:
+    return current_app.config["FINDER_PEER_REQUEST_RATE_LIMIT"]
+
+
+def _meeting(slug: str | None) -> Meeting | None:
+    if not slug:
+        return None
+    meeting = db.session.scalar(select(Meeting).where(Meeting.slug == slug))
+    return meeting if meeting is not None and meeting.day is not None \
+        and meeting.start_time is not None else None
+
+
+def _render_form(form: RequestForm, status: int = 200):
+    return private(current_app.make_response((render_template(
+        "pages/ask/form.html", form=form, meeting=form.for_meeting,
+        form_errors=form.error_fields()), status)))
+
+
+def _new_request(form: RequestForm, meeting: Meeting | None):
+    details = dict(
+        first_name=form.first_name.data.strip(), contact_method=form.contact_method.data,
+        contact_value=form.contact_value(), made_by=form.made_by.data,
+        volunteer_gender=form.volunteer_gender.data or None, language=form.language.data or None,
+        access_needs=(form.access_needs.data or "").strip() or None,
+        note=(form.note.data or "").strip() or None,
+    )
+    if meeting is not None:
+        return peer_requests.from_meeting(meeting, **details)
+    found = locate(form.area.data)
+    if isinstance(found, NotLocated):
+        form.area.errors = [location_problem_message(found)]
+        return None
+    return peer_requests.NewRequest(
+        fellowship=form.fellowship.data, wanted_day=int(form.day.data),
+        wanted_minute=minute_of_day(form.time.data),
+        postcode_district=found.label.split(" ")[0], latitude=found.latitude,
+        longitude=found.longitude, **details)
+
+
+@bp.route(ASK, methods=["GET", "POST"])
+@limiter.limit(_request_rate_limit, methods=["POST"])
+@public
+def ask():
+    meeting = _meeting(request.values.get("meeting"))
+    if request.method == "GET":
+        return _render_form(RequestForm(formdata=None, meeting=meeting,
+                                        data={"meeting": meeting.slug if meeting else ""}))
+    form = RequestForm(meeting=meeting)
+    if form.website.data:  # people leave the hidden field empty; bots fill it in
+        return redirect(url_for("ask.sent"), code=303)
+    if form.over_18.data == "no":
+        return private(current_app.make_response(render_template(
+            "pages/ask/under_18.html", al_anon=fellowships.get("al-anon"))))
+    if not form.validate():
+        return _render_form(form, 422)
+    new = _new_request(form, meeting)
+    if new is None:
+        return _render_form(form, 422)
+    now = peer_requests.utcnow()
+    submitted = peer_requests.submit(db.session, new, now, current_app.config)
+    if submitted.request is not None:
+        try:
+            peer_requests.route(db.session, submitted.request, now, current_app.config)
+        except Exception:  # the request is saved; the worker routes it on its next run
+            db.session.rollback()
+            current_app.logger.exception("Routing a new request failed; the worker will retry")
+    session["peer_token"] = submitted.token
+    return redirect(url_for("ask.sent"), code=303)
+
+
+@bp.get(f"{ASK}/sent")
+@public
+def sent():
+    token = session.pop("peer_token", None)
+    link = url_for("ask.status", token=token, _external=True) if token else None
+    return private(current_app.make_response(render_template("pages/ask/sent.html", link=link)))
+
+
+def _by_token(token: str):
+    found = peer_requests.find_by_token(db.session, token)
+    if found is None or found.erased_at is not None:
+        abort(404)
+    return found
+
+
+@bp.get("/request-status/<token>")
+@public
+def status(token: str):
+    found = _by_token(token)
+    if wants_fragment() and request.args.get("seen") == found.status:
+        return private(current_app.make_response(("", 204)))  # nothing new: htmx keeps the page
+    return private(render_page_or_fragment(
+        "pages/ask/status.html", "partials/ask/status.html", request_=found, token=token,
+        fellowship=fellowships.get(found.fellowship)))
+
+
+@bp.post("/request-status/<token>/cancel")
+@limiter.limit("20 per hour")
+@public
+def cancel(token: str):
+    found = _by_token(token)
+    peer_requests.cancel(db.session, found, peer_requests.utcnow())
+    return private(redirect(url_for("ask.status", token=token), code=303))

@@ -1,0 +1,130 @@
+"""Coordinators: the queue (escalated first), assigning by hand, closing, looking after
+volunteers, and reports of changed meeting details."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from flask import abort
+from flask import current_app
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from finder import fellowships
+from finder.extensions import db
+from finder.models import AccompanimentRequest
+from finder.models import ChangeReport
+from finder.models import Volunteer
+from finder.peer import coordination
+from finder.peer import matching
+from finder.peer import routing
+from finder.peer import states
+from finder.peer.requests import utcnow
+from finder.views.access import coordinator_required
+from finder.views.access import current_volunteer
+from finder.views.ask import private
+
+bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
+
+
+def _page(template: str, status: int = 200, **context):
+    return private(current_app.make_response((render_template(
+        template, volunteer=current_volunteer(), fellowships_by_slug=fellowships.by_slug(),
+        **context), status)))
+
+
+def _request(public_id: str) -> AccompanimentRequest:
+    found = db.session.scalar(select(AccompanimentRequest)
+                              .where(AccompanimentRequest.public_id == public_id))
+    return found or abort(404)
+
+
+@bp.get("")
+@coordinator_required
+def queue():
+    return _page("pages/coordinator/queue.html", waiting=coordination.queue(db.session),
+                 closed=coordination.recently_closed(db.session))
+
+
+@bp.get("/requests/<public_id>")
+@coordinator_required
+def request_detail(public_id: str):
+    found = _request(public_id)
+    candidates = []
+    if found.status in states.WAITING:
+        candidates = routing.eligible_volunteers(db.session, found, utcnow())
+    return _page("pages/coordinator/request.html", request_=found, candidates=candidates,
+                 reasons=states.CLOSE_REASONS)
+
+
+@bp.get("/requests/<public_id>/contact")
+@coordinator_required
+def contact(public_id: str):
+    found = _request(public_id)
+    details = matching.reveal_contact(db.session, found, current_volunteer(), utcnow())
+    return _page("pages/coordinator/contact.html", request_=found, contact=details)
+
+
+@bp.post("/requests/<public_id>/assign")
+@coordinator_required
+def assign(public_id: str):
+    found = _request(public_id)
+    chosen = db.session.get(Volunteer, request.form.get("volunteer_id", type=int) or 0)
+    if chosen is None or not chosen.approved or chosen.state != "active":
+        flash(_("Choose a volunteer from the list"))
+    elif matching.assign(db.session, found, chosen, utcnow()):
+        flash(_("Assigned to %(name)s.", name=chosen.first_name))
+    else:
+        flash(_("This request can no longer be assigned."))
+    return redirect(url_for("coordinator.request_detail", public_id=public_id), code=303)
+
+
+@bp.post("/requests/<public_id>/close")
+@coordinator_required
+def close(public_id: str):
+    found = _request(public_id)
+    if matching.close(db.session, found, request.form.get("reason", ""), utcnow()):
+        flash(_("The request is closed."))
+    else:
+        flash(_("Choose why you are closing it"))
+    return redirect(url_for("coordinator.request_detail", public_id=public_id), code=303)
+
+
+@bp.get("/volunteers")
+@coordinator_required
+def volunteers():
+    return _page("pages/coordinator/volunteers.html",
+                 people=coordination.volunteers(db.session), today=utcnow().date())
+
+
+@bp.post("/volunteers/<int:volunteer_id>/<action>")
+@coordinator_required
+def change_volunteer(volunteer_id: int, action: str):
+    person = db.session.get(Volunteer, volunteer_id) or abort(404)
+    if action not in coordination.VOLUNTEER_ACTIONS:
+        abort(404)
+    coordination.change_volunteer(db.session, person, action, utcnow().date())
+    flash(_("Saved."))
+    return redirect(url_for("coordinator.volunteers"), code=303)
+
+
+@bp.get("/change-reports")
+@coordinator_required
+def change_reports():
+    reports = db.session.scalars(select(ChangeReport).order_by(
+        ChangeReport.resolved, ChangeReport.created_at.desc()))
+    return _page("pages/coordinator/reports.html", reports=list(reports))
+
+
+@bp.post("/change-reports/<int:report_id>/resolve")
+@coordinator_required
+def resolve_report(report_id: int):
+    report = db.session.get(ChangeReport, report_id) or abort(404)
+    report.resolved = True
+    db.session.commit()
+    flash(_("Marked as dealt with."))
+    return redirect(url_for("coordinator.change_reports"), code=303)

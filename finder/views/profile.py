@@ -1,0 +1,79 @@
+"""A volunteer edits their own profile."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from flask import current_app
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import url_for
+from flask_babel import gettext as _
+
+from finder.extensions import db
+from finder.forms import location_problem_message
+from finder.geo.locate import NotLocated
+from finder.geo.locate import locate
+from finder.models import AvailabilityWindow
+from finder.profile_forms import ProfileForm
+from finder.profile_forms import availability_fields
+from finder.profile_forms import read_windows
+from finder.views.access import current_volunteer
+from finder.views.access import volunteer_required
+from finder.views.ask import private
+
+bp = Blueprint("profile", __name__, url_prefix="/volunteer/profile")
+
+
+def _clock(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def _initial(volunteer) -> dict:
+    data = {
+        "fellowships": volunteer.fellowships, "home_postcode": volunteer.home_postcode,
+        "travel_radius_miles": str(int(volunteer.travel_radius_miles)),
+        "languages": volunteer.languages, "gender": volunteer.gender or "",
+        "max_active_requests": str(volunteer.max_active_requests),
+        "paused_until": volunteer.paused_until,
+    }
+    for window in volunteer.availability:
+        data[f"day_{window.day}_from"] = _clock(window.start_minute)
+        data[f"day_{window.day}_to"] = _clock(window.end_minute)
+    return data
+
+
+def _render(form: ProfileForm, status: int = 200):
+    errors = [field for field in form if field.errors]
+    return private(current_app.make_response((render_template(
+        "pages/volunteer/profile.html", form=form, volunteer=current_volunteer(),
+        days=availability_fields(form), form_errors=errors), status)))
+
+
+@bp.route("", methods=["GET", "POST"])
+@volunteer_required
+def edit():
+    volunteer = current_volunteer()
+    form = ProfileForm(data=_initial(volunteer))
+    if not form.is_submitted():
+        return _render(form)
+    form.validate()
+    windows = read_windows(form)
+    found = locate(form.home_postcode.data or "")
+    if isinstance(found, NotLocated) and not form.home_postcode.errors:
+        form.home_postcode.errors = [location_problem_message(found)]
+    if any(field.errors for field in form) or windows is None:
+        return _render(form, 422)
+    volunteer.fellowships = list(form.fellowships.data)
+    volunteer.home_postcode = found.label
+    volunteer.latitude, volunteer.longitude = found.latitude, found.longitude
+    volunteer.travel_radius_miles = float(form.travel_radius_miles.data)
+    volunteer.languages = list(form.languages.data) or ["en"]
+    volunteer.gender = form.gender.data or None
+    volunteer.max_active_requests = int(form.max_active_requests.data)
+    volunteer.paused_until = form.paused_until.data
+    volunteer.availability = [AvailabilityWindow(day=d, start_minute=s, end_minute=e)
+                              for d, s, e in windows]
+    db.session.commit()
+    flash(_("Your profile has been saved."))
+    return redirect(url_for("profile.edit"), code=303)

@@ -1,0 +1,177 @@
+"""Volunteers: sign in, see offers, accept or decline, and look after the requests they hold."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from flask import abort
+from flask import current_app
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from finder import fellowships
+from finder.extensions import db
+from finder.extensions import limiter
+from finder.models import AccompanimentRequest
+from finder.peer import accounts
+from finder.peer import dashboard as work_lists
+from finder.peer import matching
+from finder.peer import messages
+from finder.peer.requests import utcnow
+from finder.peer_forms import OutcomeForm
+from finder.peer_forms import SignInForm
+from finder.views.access import current_volunteer
+from finder.views.access import public
+from finder.views.access import sign_in_as
+from finder.views.access import sign_out as end_session
+from finder.views.access import volunteer_required
+from finder.views.ask import private
+from finder.web import render_page_or_fragment
+from finder.web import wants_fragment
+
+bp = Blueprint("volunteer", __name__, url_prefix="/volunteer")
+
+
+@bp.app_template_global()
+def when_text(accompaniment_request) -> str:
+    return messages.when_text(accompaniment_request)
+
+
+@bp.app_errorhandler(403)
+def forbidden(error):
+    return render_template("errors/403.html"), 403
+
+
+def _sign_in_limit() -> str:
+    return current_app.config["FINDER_SIGN_IN_RATE_LIMIT"]
+
+
+def _safe_next(target: str | None) -> str:
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("volunteer.dashboard")
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"])
+@public
+def sign_in():
+    form = SignInForm()
+    status = 200
+    if form.validate_on_submit():
+        outcome = accounts.sign_in(db.session, form.email.data, form.password.data, utcnow(),
+                                   current_app.config)
+        if not isinstance(outcome, str):
+            sign_in_as(outcome)
+            return redirect(_safe_next(request.args.get("next")), code=303)
+        form.email.errors = [
+            _("Your account is locked for a while after too many tries. Try again later")
+            if outcome == "locked" else _("Enter a correct email address and password")]
+    if form.errors or form.email.errors:
+        status = 422
+    return private(current_app.make_response((render_template(
+        "pages/volunteer/sign_in.html", form=form,
+        form_errors=[f for f in form if f.errors]), status)))
+
+
+@bp.post("/sign-out")
+@volunteer_required
+def sign_out():
+    end_session()
+    return redirect(url_for("home.index"), code=303)
+
+
+def _show_dashboard(status: int = 200):
+    volunteer = current_volunteer()
+    return private(render_page_or_fragment(
+        "pages/volunteer/dashboard.html", "partials/volunteer/work.html", status=status,
+        volunteer=volunteer, work=work_lists.for_volunteer(db.session, volunteer, utcnow()),
+        fellowship_name=messages.fellowship_name,
+        outcome_form=OutcomeForm(formdata=None)))
+
+
+def _done(message: str):
+    """After a change: the updated list for htmx, a 303 back to the page otherwise."""
+    flash(message)
+    if wants_fragment():
+        return _show_dashboard()
+    return redirect(url_for("volunteer.dashboard"), code=303)
+
+
+@bp.get("")
+@volunteer_required
+def dashboard():
+    return _show_dashboard()
+
+
+@bp.post("/offers/<int:offer_id>/accept")
+@volunteer_required
+def accept(offer_id: int):
+    outcome = matching.accept(db.session, offer_id, current_volunteer().id, utcnow())
+    messages = {
+        "accepted": _("You are going. Their contact details are below."),
+        "taken": _("Someone else has already said yes. It is already taken, thank you."),
+        "at_limit": _("You are already going with as many people as your limit allows."),
+    }
+    return _done(messages.get(outcome, _("This offer is no longer open.")))
+
+
+@bp.post("/offers/<int:offer_id>/decline")
+@volunteer_required
+def decline(offer_id: int):
+    matching.decline(db.session, offer_id, current_volunteer().id, utcnow(), current_app.config)
+    return _done(_("Thank you for letting us know. We will not ask you about this one again."))
+
+
+def _held(public_id: str) -> AccompanimentRequest:
+    """A request this volunteer holds (a coordinator may open any)."""
+    volunteer = current_volunteer()
+    found = db.session.scalar(select(AccompanimentRequest)
+                              .where(AccompanimentRequest.public_id == public_id))
+    if found is None:
+        abort(404)
+    if found.volunteer_id != volunteer.id and not volunteer.is_coordinator:
+        abort(403)
+    return found
+
+
+@bp.get("/requests/<public_id>")
+@volunteer_required
+def held_request(public_id: str):
+    found = _held(public_id)
+    contact = matching.reveal_contact(db.session, found, current_volunteer(), utcnow())
+    return private(current_app.make_response(render_template(
+        "pages/volunteer/request.html", request_=found, contact=contact,
+        volunteer=current_volunteer(),
+        fellowship=fellowships.get(found.fellowship), outcome_form=OutcomeForm(formdata=None))))
+
+
+@bp.post("/requests/<public_id>/contacted")
+@volunteer_required
+def contacted(public_id: str):
+    matching.mark_contacted(db.session, _held(public_id), "volunteer", utcnow())
+    return _done(_("Thank you. We have noted that you have been in touch."))
+
+
+@bp.post("/requests/<public_id>/withdraw")
+@volunteer_required
+def withdraw(public_id: str):
+    found = _held(public_id)
+    matching.withdraw(db.session, found, current_volunteer().id, utcnow(), current_app.config)
+    return _done(_("Thank you for telling us. We are asking other volunteers now."))
+
+
+@bp.post("/requests/<public_id>/outcome")
+@volunteer_required
+def outcome(public_id: str):
+    found = _held(public_id)
+    form = OutcomeForm()
+    if not form.validate():
+        flash(_("Select how it went"))
+        return redirect(url_for("volunteer.held_request", public_id=public_id), code=303)
+    matching.record_outcome(db.session, found, form.outcome.data, "volunteer", utcnow())
+    return _done(_("Thank you. We have recorded how it went."))

@@ -1,0 +1,61 @@
+"""Fixtures for the browser tests: one app server and one Chromium for the whole session,
+a fresh browser context for every test. Without Chromium the whole directory is skipped."""
+
+from __future__ import annotations
+
+import pytest
+
+from .harness import CHROMIUM
+
+if not CHROMIUM.exists():
+    pytest.skip(f"browser tests need Chromium at {CHROMIUM}", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from .harness import LiveServer  # noqa: E402
+from .harness import launch_chromium  # noqa: E402
+from .harness import make_app  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _empty_database():
+    """The browser tests share one read-only demo database, so nothing is emptied."""
+    yield
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    live = LiveServer(make_app(tmp_path_factory.mktemp("browser") / "finder.sqlite3")).start()
+    yield live
+    live.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Open browser contexts (a clean profile each) with any options; all closed afterwards."""
+    contexts = []
+
+    def open_context(**options):
+        options.setdefault("locale", "en-GB")
+        context = browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def browser_page(new_context):
+    """A page in a fresh context, JavaScript on, CSP enforced."""
+    return new_context().new_page()

@@ -1,0 +1,104 @@
+"""The browser test harness: the real app served on 127.0.0.1 from a throwaway SQLite database
+with the demo meetings, and Debian's Chromium driven by Playwright. Used by the tests and by
+the screenshot script, so both see the same app."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import select
+from werkzeug.serving import BaseWSGIServer
+from werkzeug.serving import make_server
+
+from finder import create_app
+from finder.extensions import db
+from finder.importers import load_demo_data
+from finder.models import Meeting
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Quiet, offline, reproducible: nothing in the browser itself phones home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # No name resolves except this machine, so nothing can leave it, not even a redirect
+    # (which Playwright's request routing cannot intercept).
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+EXIT_URL = "https://www.bbc.co.uk/weather"
+AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe-core-4.11.1.min.js"
+
+
+def make_app(database: Path) -> Flask:
+    """The app as it runs for real (CSRF, compression, security headers), with the demo data."""
+    app = create_app(
+        {
+            "SECRET_KEY": "browser-tests",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+            "FINDER_LOAD_DEMO_DATA": False,
+            "FINDER_PREPARE_DATABASE": False,
+            "FINDER_EXIT_URL": EXIT_URL,
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+    with app.app_context():
+        db.create_all()
+        load_demo_data()
+    return app
+
+
+@dataclass
+class LiveServer:
+    """The app on a free port of 127.0.0.1, served from a background thread."""
+
+    app: Flask
+    server: BaseWSGIServer = field(init=False)
+    thread: threading.Thread = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_port}"
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def start(self) -> LiveServer:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.thread.join(timeout=5)
+        with self.app.app_context():
+            db.engine.dispose()
+
+    def a_meeting_slug(self, city: str = "Leeds") -> str:
+        """A demo meeting with a venue, for the meeting page."""
+        with self.app.app_context():
+            query = (
+                select(Meeting.slug)
+                .where(Meeting.city == city, Meeting.attendance_mode != "online")
+                .order_by(Meeting.slug)
+                .limit(1)
+            )
+            return db.session.scalar(query)
+
+
+def launch_chromium(playwright):
+    """Headless Debian Chromium. Playwright gives every launch a fresh, empty profile
+    (user-data) directory of its own and deletes it on close."""
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )

@@ -1,0 +1,77 @@
+"""With JavaScript off, every journey still works through ordinary links, forms and full pages."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SECULAR_LABEL = "Secular (no religious or spiritual content)"
+
+
+@pytest.fixture
+def no_js_page(new_context):
+    return new_context(java_script_enabled=False).new_page()
+
+
+def result_names(page) -> list[str]:
+    return page.locator(".result h3 a").all_inner_texts()
+
+
+def test_search_page_through_filter_and_open_a_meeting_without_javascript(no_js_page, server):
+    page = no_js_page
+    page.goto(server.url("/"))
+    page.fill("#near", "LS1 4AP")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Find meetings").click()
+    assert "near=LS1+4AP" in page.url
+    assert page.locator("#results-heading").inner_text().startswith("Meetings near")
+    first_page = result_names(page)
+    assert len(first_page) == 20
+    assert page.get_by_role("button", name="Use my location").is_hidden(), "it needs JavaScript"
+
+    with page.expect_navigation():
+        page.get_by_role("link", name="Next page").click()
+    assert "page=2" in page.url
+    second_page = result_names(page)
+    assert second_page and not set(second_page) & set(first_page)
+    with page.expect_navigation():
+        page.get_by_role("link", name="Previous page").click()
+    assert result_names(page) == first_page
+
+    page.locator("details.filters > summary").click()
+    page.get_by_label(SECULAR_LABEL).check()
+    with page.expect_navigation():
+        page.locator("form.search-form button[type=submit]").click()
+    assert "ethos=secular" in page.url
+    assert page.locator("details.filters").get_attribute("open") is not None, "chosen filters show"
+    assert page.get_by_label(SECULAR_LABEL).is_checked()
+    metas = [page.locator(".result").nth(i).locator(".meta").first.inner_text()
+             for i in range(page.locator(".result").count())]
+    assert metas and all("Secular" in meta for meta in metas)
+
+    name = result_names(page)[0]
+    with page.expect_navigation():
+        page.get_by_role("link", name=name, exact=True).first.click()
+    assert page.locator("h1").inner_text() == name
+
+
+def test_a_mistake_in_the_postcode_shows_the_error_summary_without_javascript(no_js_page, server):
+    page = no_js_page
+    page.goto(server.url("/meetings"))
+    page.fill("#near", "LS1 4A")
+    with page.expect_navigation():
+        page.locator("form.search-form button[type=submit]").click()
+    assert page.title().startswith("Error:")
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert summary.get_by_role("link").get_attribute("href") == "#near"
+
+
+def test_online_meetings_are_reachable_without_javascript(no_js_page, server):
+    page = no_js_page
+    page.goto(server.url("/"))
+    with page.expect_navigation():
+        page.get_by_role("link", name="Online meetings").click()
+    assert "mode=online" in page.url
+    assert result_names(page)

@@ -1,0 +1,196 @@
+"""Asking for someone to go with you: the form, the confirmation, the secret status page."""
+
+import re
+
+import pytest
+from factories import make_meeting
+from peer_factories import make_volunteer
+
+from finder.extensions import db
+from finder.models import AccompanimentRequest
+from finder.models import OutboxMessage
+from finder.models import RequestEvent
+from finder.peer import requests as peer_requests
+
+ASK = "/ask-someone-to-go-with-you"
+
+
+def answers(**changes):
+    values = {
+        "fellowship": "aa", "area": "LS1 4AP", "day": "1", "time": "19:30", "over_18": "yes",
+        "made_by": "self", "first_name": "Robin", "contact_method": "phone",
+        "phone": "07700 900 982", "email": "", "volunteer_gender": "", "language": "",
+        "consent": "y", "website": "",
+    }
+    values.update(changes)
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def ask(client, **changes):
+    return client.post(ASK, data=answers(**changes))
+
+
+def status_link(client) -> str:
+    sent = client.get(f"{ASK}/sent")
+    found = re.search(r'href="(http://localhost/request-status/[^"]+)"',
+                      sent.get_data(as_text=True))
+    return found.group(1).replace("http://localhost", "") if found else ""
+
+
+def test_the_form_has_one_heading_labels_and_the_crisis_note(client, page):
+    soup = page(client.get(ASK))
+    assert soup.h1.get_text(strip=True) == "Ask someone to go with you"
+    assert "116 123" in soup.main.get_text() and "999" in soup.main.get_text()
+    for field in ("first_name", "phone", "email", "area", "time"):
+        assert soup.find("label", attrs={"for": field}), field
+    assert [legend.get_text(strip=True) for legend in soup.find_all("legend")][:2] == [
+        "Is the person going to the meeting 18 or over?", "Who is filling in this form?"]
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_a_meeting_link_prefills_the_meeting(client, page, app_context):
+    meeting = make_meeting(name="Tuesday Newcomers")
+    soup = page(client.get(f"{ASK}?meeting={meeting.slug}"))
+    assert soup.find("input", attrs={"name": "meeting"})["value"] == meeting.slug
+    assert "Tuesday Newcomers" in soup.main.get_text()
+    assert soup.find(id="fellowship") is None
+
+
+def test_the_meeting_page_links_to_the_form_with_the_meeting(client, page, app_context):
+    meeting = make_meeting()
+    soup = page(client.get(f"/meetings/{meeting.slug}"))
+    assert soup.find("a", href=f"{ASK}?meeting={meeting.slug}")
+
+
+@pytest.mark.parametrize("changes, field, message", [
+    ({"first_name": ""}, "first_name", "Enter your first name or a nickname"),
+    ({"phone": "12345"}, "phone", "Enter a mobile number, like 07700 900 982"),
+    ({"contact_method": "email", "email": "robin@"}, "email",
+     "Enter an email address in the correct format, like name@example.com"),
+    ({"consent": None}, "consent", "Confirm that we can share these details with one volunteer"),
+    ({"over_18": None}, "over_18", "Select yes if the person going is 18 or over"),
+    ({"made_by": None}, "made_by", "Select who is filling in this form"),
+    ({"fellowship": ""}, "fellowship", "Select which group"),
+    ({"time": "teatime"}, "time", "Enter a time, like 19:30"),
+])
+def test_a_mistake_is_explained_the_gov_uk_way(client, page, changes, field, message,
+                                               app_context):
+    response = ask(client, **changes)
+    assert response.status_code == 422
+    soup = page(response)
+    assert soup.title.get_text().startswith("Error:")
+    summary = soup.find(class_="error-summary")
+    assert summary.find("a", href=f"#{field}").get_text(strip=True) == message
+    assert message in soup.find(id=f"{field}-error").get_text()
+    assert db.session.query(AccompanimentRequest).count() == 0
+
+
+def test_under_18s_are_pointed_to_alateen_and_nothing_is_saved(client, page, app_context):
+    soup = page(ask(client, over_18="no"))
+    assert "Alateen" in soup.main.get_text()
+    assert db.session.query(AccompanimentRequest).count() == 0
+
+
+def test_a_request_is_saved_with_its_event_and_email_then_confirmed(client, page, app_context):
+    response = ask(client, contact_method="email", email="Robin@Example.org", phone="")
+    assert response.status_code == 303 and response.location.endswith(f"{ASK}/sent")
+    saved = db.session.query(AccompanimentRequest).one()
+    assert saved.contact_value == "robin@example.org" and saved.postcode_district == "LS1"
+    assert [e.to_status for e in db.session.query(RequestEvent)] == ["submitted", "escalated"]
+    email = db.session.query(OutboxMessage).filter_by(to="robin@example.org").one()
+    for word in ("Alcoholics", "AA", "addiction"):
+        assert word not in email.subject
+    link = status_link(client)
+    assert link and link.split("/")[-1] in email.body
+    assert saved.token_hash == peer_requests.hash_token(link.split("/")[-1])
+    assert link.split("/")[-1] not in str(vars(saved))
+
+
+def test_the_status_page_is_private_and_says_where_things_stand(client, page, app_context):
+    make_volunteer()
+    ask(client)
+    response = client.get(status_link(client))
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    soup = page(response)
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert "Robin" not in soup.title.get_text()
+    assert soup.find(string=re.compile("We are looking for a volunteer"))
+    poll = soup.find(id="request-status-body")
+    assert poll["hx-trigger"] == "every 30s" and poll.find_parent(attrs={"aria-live": "polite"})
+    assert soup.find("a", string=re.compile("Refresh this page"))
+
+
+def test_the_status_fragment_polls_and_says_nothing_new_when_nothing_changed(client, app_context):
+    ask(client)
+    link = status_link(client)
+    fragment = client.get(link, headers={"HX-Request": "true"})
+    assert fragment.status_code == 200 and "<h1" not in fragment.get_data(as_text=True)
+    assert "HX-Request" in fragment.headers["Vary"]
+    unchanged = client.get(link + "?seen=escalated", headers={"HX-Request": "true"})
+    assert unchanged.status_code == 204
+
+
+def test_matched_requests_name_the_volunteer_and_the_route(client, page, app_context):
+    volunteer = make_volunteer(first_name="Dana")
+    ask(client)
+    link = status_link(client)
+    saved = db.session.query(AccompanimentRequest).one()
+    from finder.peer import matching
+    matching.accept(db.session, saved.offers[0].id, volunteer.id, peer_requests.utcnow())
+    text = page(client.get(link)).main.get_text()
+    assert "A volunteer called Dana will contact you by phone or text message." in text
+
+
+def test_cancelling_closes_the_request(client, page, app_context):
+    ask(client)
+    link = status_link(client)
+    response = client.post(link + "/cancel")
+    assert response.status_code == 303
+    assert db.session.query(AccompanimentRequest).one().status == "cancelled"
+    text = page(client.get(link)).main.get_text()
+    assert "You cancelled this request" in text and "Cancel request" not in text
+
+
+def test_closed_requests_offer_honest_alternatives(client, page, app_context):
+    ask(client)
+    link = status_link(client)
+    saved = db.session.query(AccompanimentRequest).one()
+    from finder.peer import matching
+    matching.close(db.session, saved, "no_volunteer", peer_requests.utcnow())
+    soup = page(client.get(link))
+    text = soup.main.get_text()
+    assert "keyworker" in text and "0800 9177 650" in text
+    assert soup.find("a", href=re.compile(r"/meetings\?.*mode=online"))
+
+
+def test_an_unknown_status_link_is_not_found(client):
+    assert client.get("/request-status/not-a-real-token").status_code == 404
+
+
+def test_the_honeypot_makes_nothing_but_looks_the_same(client, app_context):
+    response = ask(client, website="http://spam.example")
+    assert response.status_code == 303 and response.location.endswith(f"{ASK}/sent")
+    assert db.session.query(AccompanimentRequest).count() == 0
+
+
+def test_asking_again_while_open_makes_nothing_new_and_resends_the_link(client, app_context):
+    ask(client, contact_method="email", email="robin@example.org", phone="")
+    first_link = status_link(client)
+    again = ask(client, contact_method="email", email="ROBIN@example.org", phone="",
+                first_name="Someone else")
+    assert again.status_code == 303 and again.location.endswith(f"{ASK}/sent")
+    assert db.session.query(AccompanimentRequest).count() == 1
+    assert status_link(client) == ""  # nothing about the first request is shown
+    emails = db.session.query(OutboxMessage).filter_by(to="robin@example.org").all()
+    resent = re.search(r"/request-status/(\S+)", emails[-1].body).group(1)
+    assert len(emails) == 2 and client.get(f"/request-status/{resent}").status_code == 200
+    assert client.get(first_link).status_code == 200
+
+
+def test_each_contact_can_only_ask_a_few_times_a_day(client, app, app_context):
+    limit = app.config["FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY"]
+    groups = ["aa", "na", "ca", "smart", "al-anon"]
+    for fellowship in groups[: limit + 1]:
+        ask(client, fellowship=fellowship)
+    assert db.session.query(AccompanimentRequest).count() == limit

@@ -1,0 +1,127 @@
+"""Email goes through the outbox: stored with the change, sent by the worker, retried with
+backoff through an outage, and delivered exactly once. A real SMTP server (aiosmtpd) listens
+on 127.0.0.1."""
+
+import datetime as dt
+import email
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from peer_factories import MONDAY_MORNING
+
+from finder.extensions import db
+from finder.models import OutboxMessage
+from finder.peer import outbox
+from finder.peer.cli import run_once
+
+pytestmark = pytest.mark.usefixtures("app_context")
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content))
+        return "250 Message accepted for delivery"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_config(app):
+    port = free_port()
+    saved = {key: app.config[key] for key in ("SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS")}
+    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=port, SMTP_STARTTLS=False,
+                      SMTP_TIMEOUT_SECONDS=2)
+    yield app.config
+    app.config.update(saved)
+
+
+def queue(count: int) -> None:
+    for number in range(count):
+        outbox.enqueue(db.session, f"person{number}@example.org", "Your request",
+                       f"Message {number}", MONDAY_MORNING)
+    db.session.commit()
+
+
+def test_through_an_outage_every_message_arrives_exactly_once(smtp_config):
+    queue(5)
+    down = outbox.send_due(db.session, "worker-a", MONDAY_MORNING, smtp_config)
+    assert down == {"sent": 0, "retrying": 5, "failed": 0}
+    waiting = db.session.query(OutboxMessage).all()
+    assert {(m.status, m.attempts) for m in waiting} == {("pending", 1)}
+    assert all(m.next_attempt_at > MONDAY_MORNING and m.last_error for m in waiting)
+
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=smtp_config["SMTP_PORT"])
+    server.start()
+    try:
+        too_soon = outbox.send_due(db.session, "worker-a", MONDAY_MORNING, smtp_config)
+        assert too_soon["sent"] == 0
+        later = MONDAY_MORNING + dt.timedelta(hours=1)
+        assert outbox.send_due(db.session, "worker-a", later, smtp_config)["sent"] == 5
+        assert outbox.send_due(db.session, "worker-b", later, smtp_config)["sent"] == 0
+    finally:
+        server.stop()
+    assert sorted(m["To"] for m in inbox.messages) == [f"person{n}@example.org" for n in range(5)]
+    assert {m["From"] for m in inbox.messages} == {smtp_config["MAIL_FROM"]}
+    assert {m.status for m in db.session.query(OutboxMessage)} == {"sent"}
+
+
+def test_backoff_doubles_and_has_a_ceiling(app):
+    base = app.config["FINDER_OUTBOX_BACKOFF_SECONDS"]
+    assert [outbox.backoff(n, app.config).total_seconds() for n in (1, 2, 3)] == [
+        base, base * 2, base * 4]
+    assert outbox.backoff(50, app.config) == dt.timedelta(seconds=outbox.MAX_BACKOFF_SECONDS)
+
+
+def test_a_message_that_keeps_failing_is_marked_failed(smtp_config, app):
+    queue(1)
+    now = MONDAY_MORNING
+    for _ in range(app.config["FINDER_OUTBOX_MAX_ATTEMPTS"]):
+        outbox.send_due(db.session, "worker", now, smtp_config)
+        now += dt.timedelta(days=1)
+    assert db.session.query(OutboxMessage).one().status == "failed"
+
+
+def test_two_workers_never_claim_the_same_message(app):
+    queue(4)
+    first = outbox.claim(db.session, "worker-a", MONDAY_MORNING, app.config, limit=3)
+    second = outbox.claim(db.session, "worker-b", MONDAY_MORNING, app.config)
+    assert len(first) == 3 and len(second) == 1 and not set(first) & set(second)
+
+
+def test_a_claim_left_by_a_dead_worker_is_taken_up_again(app):
+    queue(1)
+    outbox.claim(db.session, "dead-worker", MONDAY_MORNING, app.config)
+    timeout = dt.timedelta(seconds=app.config["FINDER_OUTBOX_CLAIM_TIMEOUT_SECONDS"] + 1)
+    assert outbox.claim(db.session, "worker", MONDAY_MORNING, app.config) == []
+    assert len(outbox.claim(db.session, "worker", MONDAY_MORNING + timeout, app.config)) == 1
+
+
+def test_without_smtp_settings_messages_wait_in_the_outbox(app):
+    queue(1)
+    assert app.config["SMTP_HOST"] == ""
+    run_once("worker")
+    assert db.session.query(OutboxMessage).one().status == "pending"
+
+
+def test_the_worker_command_runs_once(runner, smtp_config):
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=smtp_config["SMTP_PORT"])
+    server.start()
+    try:
+        outbox.enqueue(db.session, "a@example.org", "Your request", "Hello",
+                       dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(seconds=1))
+        db.session.commit()
+        result = runner.invoke(args=["worker", "--once"])
+    finally:
+        server.stop()
+    assert result.exit_code == 0, result.output
+    assert "sent=1" in result.output and len(inbox.messages) == 1

@@ -1,0 +1,61 @@
+"""CSRF on every POST and rate limits on public POSTs, with both switched on as in production."""
+
+import pytest
+from peer_factories import PASSWORD
+from peer_factories import make_volunteer
+
+from finder import create_app
+from finder.extensions import db
+from finder.extensions import limiter
+from finder.models import Volunteer
+
+
+@pytest.fixture
+def guarded_app(app):
+    """A second app on the same database, with CSRF and rate limits on."""
+    guarded = create_app({
+        "TESTING": True, "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+        "FINDER_PREPARE_DATABASE": False, "FINDER_LOAD_DEMO_DATA": False,
+        "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "memory://",
+        "FINDER_PEER_REQUEST_RATE_LIMIT": "2 per hour", "FINDER_SIGN_IN_RATE_LIMIT": "3 per minute",
+    })
+    yield guarded
+    with guarded.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    # The limiter is one object shared by every app: give it back to the suite's app.
+    limiter.init_app(app)
+
+
+def test_a_post_without_a_csrf_token_is_rejected(guarded_app):
+    response = guarded_app.test_client().post("/ask-someone-to-go-with-you",
+                                              data={"first_name": "Robin"})
+    assert response.status_code == 400
+
+
+def test_requests_from_one_address_are_rate_limited(guarded_app):
+    client = guarded_app.test_client()
+    guarded_app.config["WTF_CSRF_ENABLED"] = False
+    codes = [client.post("/ask-someone-to-go-with-you", data={}).status_code for _ in range(3)]
+    assert codes == [422, 422, 429]
+
+
+def test_sign_in_is_rate_limited(guarded_app):
+    client = guarded_app.test_client()
+    guarded_app.config["WTF_CSRF_ENABLED"] = False
+    codes = [client.post("/volunteer/sign-in", data={"email": "x@example.org", "password": "x"})
+             .status_code for _ in range(4)]
+    assert codes == [422, 422, 422, 429]
+
+
+def test_repeated_wrong_passwords_lock_the_account(client, app, app_context):
+    volunteer = make_volunteer()
+    for _ in range(app.config["FINDER_SIGN_IN_MAX_FAILURES"]):
+        client.post("/volunteer/sign-in", data={"email": volunteer.email, "password": "wrong"})
+    locked = client.post("/volunteer/sign-in", data={"email": volunteer.email,
+                                                     "password": PASSWORD})
+    assert locked.status_code == 422
+    assert "locked" in locked.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Volunteer, volunteer.id).locked_until is not None

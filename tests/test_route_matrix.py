@@ -1,0 +1,80 @@
+"""Convention test: every route in the URL map, for anonymous people, volunteers and
+coordinators, answers as its permission decorator says it should."""
+
+import pytest
+from factories import make_meeting
+from peer_factories import MONDAY_MORNING
+from peer_factories import make_coordinator
+from peer_factories import make_request
+from peer_factories import make_volunteer
+from peer_factories import new_request
+
+from finder.extensions import db
+from finder.models import ChangeReport
+from finder.peer import matching
+from finder.peer import requests as peer_requests
+
+PEER_BLUEPRINTS = {"ask", "volunteer", "profile", "coordinator"}
+ROLES = ("anonymous", "volunteer", "coordinator")
+
+
+def test_every_bring_a_peer_view_declares_who_may_use_it(app):
+    for endpoint, view in app.view_functions.items():
+        if endpoint.split(".")[0] in PEER_BLUEPRINTS:
+            assert getattr(view, "access", None) in {"public", "volunteer", "coordinator"}, endpoint
+
+
+@pytest.fixture
+def world(app, app_context):
+    """One of everything a URL can point at, so every route can be called for real."""
+    volunteer = make_volunteer()
+    coordinator = make_coordinator()
+    meeting = make_meeting()
+    submitted = peer_requests.submit(db.session, new_request(), MONDAY_MORNING, app.config)
+    peer_requests.route(db.session, submitted.request, MONDAY_MORNING, app.config)
+    held = submitted.request
+    matching.accept(db.session, held.offers[0].id, volunteer.id, MONDAY_MORNING)
+    other = make_request(route=True)
+    report = ChangeReport(meeting_slug=meeting.slug, meeting_name=meeting.name,
+                          what_changed="It moved")
+    db.session.add(report)
+    db.session.commit()
+    return {
+        "ids": {"volunteer": volunteer.id, "coordinator": coordinator.id},
+        "args": {"slug": meeting.slug, "token": submitted.token, "public_id": held.public_id,
+                 "offer_id": (other.offers[0].id if other.offers else 1),
+                 "volunteer_id": volunteer.id, "report_id": report.id, "action": "pause",
+                 "code": "en", "filename": "css/finder.css"},
+    }
+
+
+def call(app, rule, role, world):
+    client = app.test_client()
+    if role != "anonymous":
+        with client.session_transaction() as session:
+            session["volunteer_id"] = world["ids"][role]
+    url = rule.build({name: world["args"][name] for name in rule.arguments})[1]
+    method = "GET" if "GET" in rule.methods else "POST"
+    return client.open(url, method=method)
+
+
+def test_every_route_answers_each_role_as_its_decorator_says(app, world):
+    problems = []
+    for rule in app.url_map.iter_rules():
+        access = getattr(app.view_functions[rule.endpoint], "access", "public")
+        for role in ROLES:
+            try:
+                response = call(app, rule, role, world)
+            except Exception as error:  # noqa: BLE001 - reported with the route it came from
+                problems.append(f"{rule.rule} as {role}: raised {error!r}")
+                continue
+            to_sign_in = response.status_code == 303 and "/volunteer/sign-in" in response.location
+            if access != "public" and role == "anonymous":
+                ok = to_sign_in
+            elif access == "coordinator" and role == "volunteer":
+                ok = response.status_code == 403
+            else:
+                ok = response.status_code < 500 and response.status_code != 403 and not to_sign_in
+            if not ok:
+                problems.append(f"{rule.rule} as {role}: {response.status_code}")
+    assert problems == [], "\n".join(problems)

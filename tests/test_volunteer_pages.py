@@ -1,0 +1,146 @@
+"""Volunteers sign in, see offers without personal details, accept or decline in one tap, and
+see contact details only once the request is theirs."""
+
+import re
+
+import pytest
+from peer_factories import PASSWORD
+from peer_factories import make_request
+from peer_factories import make_volunteer
+
+from finder.extensions import db
+from finder.models import AccompanimentRequest
+from finder.models import AvailabilityWindow
+from finder.models import ContactReveal
+from finder.models import Volunteer
+
+pytestmark = pytest.mark.usefixtures("app_context")
+
+
+def signed_in(app, volunteer):
+    client = app.test_client()
+    response = client.post("/volunteer/sign-in", data={"email": volunteer.email,
+                                                       "password": PASSWORD})
+    assert response.status_code == 303
+    return client
+
+
+def test_signing_in_with_a_wrong_password_explains_without_saying_which_was_wrong(client, page):
+    volunteer = make_volunteer()
+    response = client.post("/volunteer/sign-in", data={"email": volunteer.email,
+                                                       "password": "nope"})
+    soup = page(response)
+    assert response.status_code == 422 and soup.title.get_text().startswith("Error:")
+    assert "Enter a correct email address and password" in soup.find(class_="error-summary").text
+
+
+def test_an_offer_shows_the_group_area_and_time_but_nobody_s_details(app, page):
+    volunteer = make_volunteer()
+    make_request(route=True, first_name="Quillon", note="Private words")
+    soup = page(signed_in(app, volunteer).get("/volunteer"))
+    text = soup.main.get_text()
+    assert "Alcoholics Anonymous, LS1" in text and "I can go" in text
+    assert "Quillon" not in text and "Private words" not in text and "07700" not in text
+
+
+def test_the_first_to_accept_gets_it_and_the_others_are_thanked(app, page):
+    first, second = make_volunteer(), make_volunteer()
+    request = make_request(route=True)
+    offers = {o.volunteer_id: o.id for o in request.offers}
+    first_client, second_client = signed_in(app, first), signed_in(app, second)
+
+    accepted = first_client.post(f"/volunteer/offers/{offers[first.id]}/accept")
+    assert accepted.status_code == 303
+    too_late = second_client.post(f"/volunteer/offers/{offers[second.id]}/accept",
+                                  follow_redirects=True)
+    assert "already taken, thank you" in too_late.get_data(as_text=True)
+    assert db.session.get(AccompanimentRequest, request.id).volunteer_id == first.id
+
+
+def test_accepting_with_htmx_returns_the_updated_lists_only(app):
+    volunteer = make_volunteer()
+    request = make_request(route=True)
+    response = signed_in(app, volunteer).post(
+        f"/volunteer/offers/{request.offers[0].id}/accept", headers={"HX-Request": "true"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "<h1" not in html and 'id="volunteer-work"' in html
+    assert "You are going" in html
+
+
+def test_contact_details_appear_after_accepting_and_the_view_is_recorded(app, page):
+    volunteer = make_volunteer()
+    request = make_request(route=True, first_name="Quillon")
+    client = signed_in(app, volunteer)
+    client.post(f"/volunteer/offers/{request.offers[0].id}/accept")
+    page_response = client.get(f"/volunteer/requests/{request.public_id}")
+    assert page_response.headers["Cache-Control"] == "no-store"
+    assert "Quillon" in page(page_response).main.get_text()
+    assert db.session.query(ContactReveal).filter_by(volunteer_id=volunteer.id).count() == 1
+
+
+def test_someone_else_s_request_is_forbidden(app):
+    owner, other = make_volunteer(), make_volunteer()
+    request = make_request(route=True)
+    signed_in(app, owner).post(f"/volunteer/offers/{request.offers[0].id}/accept")
+    assert signed_in(app, other).get(f"/volunteer/requests/{request.public_id}").status_code == 403
+    assert db.session.query(ContactReveal).count() == 0
+
+
+def test_contacted_then_outcome_completes_the_request(app):
+    volunteer = make_volunteer()
+    request = make_request(route=True)
+    client = signed_in(app, volunteer)
+    client.post(f"/volunteer/offers/{request.offers[0].id}/accept")
+    client.post(f"/volunteer/requests/{request.public_id}/contacted")
+    client.post(f"/volunteer/requests/{request.public_id}/outcome", data={"outcome": "attended"})
+    db.session.expire_all()
+    done = db.session.get(AccompanimentRequest, request.id)
+    assert (done.status, done.outcome) == ("completed", "attended")
+
+
+def test_i_can_no_longer_do_this_hands_it_back(app):
+    volunteer = make_volunteer()
+    request = make_request(route=True)
+    client = signed_in(app, volunteer)
+    client.post(f"/volunteer/offers/{request.offers[0].id}/accept")
+    client.post(f"/volunteer/requests/{request.public_id}/withdraw")
+    db.session.expire_all()
+    back = db.session.get(AccompanimentRequest, request.id)
+    assert back.status == "escalated" and back.priority and back.volunteer_id is None
+
+
+def test_declining_is_one_tap(app):
+    volunteer = make_volunteer()
+    request = make_request(route=True)
+    signed_in(app, volunteer).post(f"/volunteer/offers/{request.offers[0].id}/decline")
+    db.session.expire_all()
+    assert db.session.get(AccompanimentRequest, request.id).offers[0].status == "declined"
+
+
+def test_the_profile_saves_fellowships_place_and_weekly_availability(app, page):
+    volunteer = make_volunteer(windows=[])
+    client = signed_in(app, volunteer)
+    assert page(client.get("/volunteer/profile")).h1.get_text() == "Your profile"
+    response = client.post("/volunteer/profile", data={
+        "fellowships": ["na", "aa"], "home_postcode": "ls1 4ap", "travel_radius_miles": "10",
+        "languages": ["en", "pl"], "gender": "man", "max_active_requests": "2",
+        "day_1_from": "18:00", "day_1_to": "22:00", "day_5_from": "9:30", "day_5_to": "12:00",
+    })
+    assert response.status_code == 303
+    db.session.expire_all()
+    saved = db.session.get(Volunteer, volunteer.id)
+    assert sorted(saved.fellowships) == ["aa", "na"] and saved.home_postcode == "LS1 4AP"
+    assert saved.latitude and saved.travel_radius_miles == 10 and saved.gender == "man"
+    windows = db.session.query(AvailabilityWindow).filter_by(volunteer_id=volunteer.id)
+    assert sorted((w.day, w.start_minute, w.end_minute) for w in windows) == [
+        (1, 1080, 1320), (5, 570, 720)]
+
+
+def test_a_profile_mistake_is_explained(app, page):
+    client = signed_in(app, make_volunteer())
+    response = client.post("/volunteer/profile", data={
+        "fellowships": ["aa"], "home_postcode": "LS1 4AP", "travel_radius_miles": "5",
+        "max_active_requests": "1", "day_2_from": "20:00", "day_2_to": "19:00"})
+    soup = page(response)
+    assert response.status_code == 422
+    assert re.search("Enter a time after the start time", soup.find(class_="error-summary").text)
