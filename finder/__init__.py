@@ -41,11 +41,13 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from finder import cli
     from finder.peer import cli as peer_cli
+    from finder.peer import labels as peer_labels
     from finder.views import register_blueprints
 
     register_blueprints(app)
     cli.init_app(app)
     peer_cli.init_app(app)
+    peer_labels.init_app(app)
 
     if app.config.get("FINDER_PREPARE_DATABASE", True):
         from finder.bootstrap import prepare_database

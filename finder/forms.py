@@ -141,7 +141,8 @@ LOCATION_PROBLEMS = {
         "Northern Ireland postcodes are not covered yet. Try searching for online meetings instead"
     ),
     Problem.UNKNOWN_PLACE: _l(
-        "We could not find a town or city called %(text)s. Check the spelling, or enter a postcode, like LS1 4AP"
+        "We could not find a town or city called %(text)s. "
+        "Check the spelling, or enter a postcode, like LS1 4AP"
     ),
     Problem.BAD_COORDINATES: _l(
         "Your location could not be used. Enter a postcode, town or city instead"

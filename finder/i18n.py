@@ -1,6 +1,7 @@
 """Choosing the reader's language: the switcher's cookie, then the browser's Accept-Language."""
 
 from flask import current_app
+from flask import has_request_context
 from flask import request
 
 LANGUAGE_COOKIE = "finder_language"
@@ -12,6 +13,8 @@ LOCALE_FOR_LANGUAGE = {"en": "en_GB", "cy": "cy", "pl": "pl"}
 
 
 def select_locale() -> str:
+    if not has_request_context():  # the worker, or the CLI: English unless told otherwise
+        return LOCALE_FOR_LANGUAGE["en"]
     supported = current_app.config["FINDER_LANGUAGES"]
     chosen = request.cookies.get(LANGUAGE_COOKIE)
     if chosen not in supported:

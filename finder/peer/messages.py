@@ -9,6 +9,7 @@ import datetime as dt
 from flask import current_app
 from flask import has_request_context
 from flask_babel import force_locale
+from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,7 +18,6 @@ from finder import fellowships
 from finder.models import AccompanimentRequest
 from finder.models import Volunteer
 from finder.peer import outbox
-from finder.schedule import LONDON
 
 DAY_NAMES = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 
@@ -62,8 +62,7 @@ def status_link(token: str) -> str:
 
 
 def when_text(request: AccompanimentRequest) -> str:
-    local = request.meeting_at.replace(tzinfo=dt.UTC).astimezone(LONDON)
-    return local.strftime("%A %d %B %Y, %H:%M")
+    return format_datetime(request.meeting_at.replace(tzinfo=dt.UTC), "EEEE d MMMM y, HH:mm")
 
 
 def fellowship_name(slug: str) -> str:

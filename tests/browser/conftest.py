@@ -1,20 +1,28 @@
 """Fixtures for the browser tests: one app server and one Chromium for the whole session,
-a fresh browser context for every test. Without Chromium the whole directory is skipped."""
+a fresh browser context for every test. Without Chromium every browser test is skipped,
+reported as one line."""
 
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from .harness import CHROMIUM
+from .harness import LiveServer
+from .harness import launch_chromium
+from .harness import make_app
 
-if not CHROMIUM.exists():
-    pytest.skip(f"browser tests need Chromium at {CHROMIUM}", allow_module_level=True)
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+class ModuleWithoutChromium(pytest.Module):
+    def collect(self):
+        # One place raises the skip, so the summary shows one line for all the modules.
+        pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
 
-from .harness import LiveServer  # noqa: E402
-from .harness import launch_chromium  # noqa: E402
-from .harness import make_app  # noqa: E402
+
+def pytest_pycollect_makemodule(module_path, parent):
+    if not CHROMIUM.exists():
+        return ModuleWithoutChromium.from_parent(parent, path=module_path)
+    return None
 
 
 @pytest.fixture(autouse=True)

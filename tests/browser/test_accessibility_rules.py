@@ -39,6 +39,7 @@ def check(new_context, server, state, language, color_scheme="light"):
     if language != "en":
         choose_language(page, server, language)
     state.open(page, server)
+    assert page.evaluate("document.documentElement.lang").startswith(language)
     violations = axe_violations(page)
     assert not violations, f"{state} in {language} ({color_scheme}):\n{describe(violations)}"
 

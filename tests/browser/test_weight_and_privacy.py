@@ -17,7 +17,7 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 def first_visit(new_context, server, path: str) -> tuple[list[str], dict[str, dict]]:
     """Load a page in an empty profile; return every URL requested and, per response,
-    its resource type, its body's size as received (compressed) and the bytes received,
+    its resource type, its body's size as sent (compressed) and the bytes received,
     headers included (Chromium's encodedDataLength, what DevTools calls "transferred")."""
     context = new_context()
     page = context.new_page()
@@ -33,6 +33,7 @@ def first_visit(new_context, server, path: str) -> tuple[list[str], dict[str, di
         responses[event["requestId"]] = {
             "url": response["url"], "type": event["type"],
             "encoding": headers.get("content-encoding", ""),
+            "length": headers.get("content-length"),
             "body": 0,
         }
 
@@ -40,7 +41,10 @@ def first_visit(new_context, server, path: str) -> tuple[list[str], dict[str, di
         responses[event["requestId"]]["body"] += event["encodedDataLength"]
 
     def finished(event):
-        responses[event["requestId"]]["bytes"] = event["encodedDataLength"]
+        response = responses[event["requestId"]]
+        response["bytes"] = event["encodedDataLength"]
+        if response["length"] is not None:  # else streamed: the sum of the chunks received
+            response["body"] = int(response["length"])
 
     devtools.on("Network.responseReceived", received)
     devtools.on("Network.dataReceived", data)
