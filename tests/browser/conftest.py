@@ -27,7 +27,8 @@ def pytest_pycollect_makemodule(module_path, parent):
 
 @pytest.fixture(autouse=True)
 def _empty_database():
-    """The browser tests share one read-only demo database, so nothing is emptied."""
+    """The browser tests share one demo database, so nothing is emptied. The Bring a peer
+    states add requests and change reports as they go; none relies on what others added."""
     yield
 
 

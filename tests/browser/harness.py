@@ -1,9 +1,10 @@
 """The browser test harness: the real app served on 127.0.0.1 from a throwaway SQLite database
-with the demo meetings, and Debian's Chromium driven by Playwright. Used by the tests and by
-the screenshot script, so both see the same app."""
+with the demo meetings and demo volunteers, and Debian's Chromium driven by Playwright. Used by
+the tests and by the screenshot script, so both see the same app."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from dataclasses import dataclass
 from dataclasses import field
@@ -18,6 +19,7 @@ from finder import create_app
 from finder.extensions import db
 from finder.importers import load_demo_data
 from finder.models import Meeting
+from finder.peer.demo import load_demo_volunteers
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Quiet, offline, reproducible: nothing in the browser itself phones home.
@@ -38,7 +40,8 @@ AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe-core-4.11.1.min.js"
 
 
 def make_app(database: Path) -> Flask:
-    """The app as it runs for real (CSRF, compression, security headers), with the demo data."""
+    """The app as it runs for real (CSRF, compression, security headers), with the demo data
+    (meetings, and the volunteers and coordinator for Bring a peer)."""
     app = create_app(
         {
             "SECRET_KEY": "browser-tests",
@@ -52,6 +55,7 @@ def make_app(database: Path) -> Flask:
     with app.app_context():
         db.create_all()
         load_demo_data()
+        load_demo_volunteers()
     return app
 
 
@@ -84,8 +88,10 @@ class LiveServer:
         with self.app.app_context():
             db.engine.dispose()
 
-    def a_meeting_slug(self, city: str = "Leeds") -> str:
-        """A demo meeting with a venue, for the meeting page."""
+    def a_meeting_slug(self, city: str = "Leeds", fellowships: tuple[str, ...] = (),
+                       between: tuple[dt.time, dt.time] | None = None) -> str:
+        """A demo meeting with a venue, for the meeting page; optionally of one of these
+        fellowships and starting in this span of the day."""
         with self.app.app_context():
             query = (
                 select(Meeting.slug)
@@ -93,6 +99,10 @@ class LiveServer:
                 .order_by(Meeting.slug)
                 .limit(1)
             )
+            if fellowships:
+                query = query.where(Meeting.fellowship.in_(fellowships))
+            if between:
+                query = query.where(Meeting.start_time.between(*between))
             return db.session.scalar(query)
 
 

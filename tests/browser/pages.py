@@ -5,16 +5,27 @@ the response that got it there; and the HTTP status that response should have.""
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from playwright.sync_api import Page
 from playwright.sync_api import Response
 
+from finder.peer.demo import DEMO_COORDINATOR
+from finder.peer.demo import DEMO_PASSWORD
+
 from .harness import LiveServer
 
 LANGUAGES = ("en", "cy", "pl")
 RESULTS_PATH = "/meetings?near=LS1+4AP"
+ASK_PATH = "/ask-someone-to-go-with-you"
+# The demo volunteer for AA and NA in Leeds, free 09:00 to 22:00 every day.
+DEMO_VOLUNTEER = "demo.morgan@example.org"
+LEEDS_AA_OR_NA = {"fellowships": ("aa", "na"), "between": (dt.time(9), dt.time(21))}
+# Every request has an address of its own: a repeat of an open one makes nothing new.
+_requesters = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,134 @@ def meeting(page: Page, server: LiveServer) -> Response:
     return page.goto(server.url(f"/meetings/{server.a_meeting_slug()}"))
 
 
+def submit_form(page: Page, selector: str = "main form button[type=submit]") -> Response:
+    """Press a form's button and wait for the page that comes back; by default the last in the
+    main content (the page's own form, after the account links' "Sign out")."""
+    with page.expect_navigation() as navigation:
+        page.locator(selector).last.click()
+    return navigation.value
+
+
+def follow(page: Page, link) -> Response:
+    with page.expect_navigation() as navigation:
+        link.click()
+    return navigation.value
+
+
+def fill_request(page: Page) -> None:
+    """The ask form as a person fills it in (by field name: the labels are translated)."""
+    if page.locator("#fellowship").count():  # the stand-alone form, not from a meeting
+        page.select_option("#fellowship", "aa")
+        page.fill("#area", "LS1")
+        page.select_option("#day", "1")
+        page.fill("#time", "19:30")
+    page.check("input[name=over_18][value=yes]")
+    page.check("input[name=made_by][value=self]")
+    page.fill("#first_name", "Sam")
+    page.check("input[name=contact_method][value=email]")
+    page.fill("#email", f"sam.{next(_requesters)}@example.org")
+    page.check("#consent")
+
+
+def ask_form_for_a_meeting(page: Page, server: LiveServer) -> Response:
+    return page.goto(server.url(f"{ASK_PATH}?meeting={server.a_meeting_slug()}"))
+
+
+def ask_with_errors(page: Page, server: LiveServer) -> Response:
+    page.goto(server.url(ASK_PATH))
+    return submit_form(page)
+
+
+def ask_under_18(page: Page, server: LiveServer) -> Response:
+    page.goto(server.url(ASK_PATH))
+    page.check("input[name=over_18][value=no]")
+    return submit_form(page)
+
+
+def request_sent(page: Page, server: LiveServer, path: str = ASK_PATH) -> Response:
+    page.goto(server.url(path))
+    fill_request(page)
+    return submit_form(page)
+
+
+def request_status(page: Page, server: LiveServer) -> Response:
+    """The status page through the secret link. With JavaScript, htmx polls it: let the page
+    settle (nothing still loading) before it is checked."""
+    request_sent(page, server)
+    response = follow(page, page.locator(".secret-link a"))
+    page.wait_for_load_state("networkidle")
+    return response
+
+
+def ask_for_a_volunteer(page: Page, server: LiveServer) -> Response:
+    """A request for a Leeds meeting the demo volunteer can go to, so they have an offer."""
+    slug = server.a_meeting_slug(**LEEDS_AA_OR_NA)
+    return request_sent(page, server, f"{ASK_PATH}?meeting={slug}")
+
+
+def sign_in(page: Page, server: LiveServer, email: str = DEMO_VOLUNTEER,
+            password: str = DEMO_PASSWORD, then: str = "") -> Response:
+    page.goto(server.url("/volunteer/sign-in" + (f"?next={then}" if then else "")))
+    page.fill("#email", email)
+    page.fill("#password", password)
+    return submit_form(page)
+
+
+def sign_in_fails(page: Page, server: LiveServer) -> Response:
+    # An unknown address, so no demo account is locked by the failed attempts.
+    return sign_in(page, server, email="nobody@example.org", password="not-the-password")
+
+
+def volunteer_dashboard(page: Page, server: LiveServer) -> Response:
+    ask_for_a_volunteer(page, server)
+    return sign_in(page, server)
+
+
+def volunteer_profile(page: Page, server: LiveServer) -> Response:
+    sign_in(page, server)
+    return page.goto(server.url("/volunteer/profile"))
+
+
+def volunteer_request(page: Page, server: LiveServer) -> Response:
+    """The volunteer says they can go and opens the request. First they record how any
+    request they still hold went, so they stay under their limit however often this runs."""
+    volunteer_dashboard(page, server)
+    held = page.locator("#volunteer-work .result h3 a")
+    for _ in range(held.count()):
+        follow(page, held.first)
+        page.check("input[name=outcome][value=attended]")
+        submit_form(page, "form[action$='/outcome'] button[type=submit]")
+    page.locator("form[action$='/accept'] button").first.click()  # htmx updates the lists
+    held.first.wait_for()
+    return follow(page, held.first)
+
+
+def report_a_change(page: Page, server: LiveServer) -> Response:
+    page.goto(server.url(f"/meetings/{server.a_meeting_slug()}"))
+    page.fill("#what_changed", "It has moved to the room upstairs.")
+    return submit_form(page, "form[action$='/report-a-change'] button[type=submit]")
+
+
+def as_coordinator(path: str, first: Callable[[Page, LiveServer], Response] | None = None
+                   ) -> Callable[[Page, LiveServer], Response]:
+    """Sign in as the demo coordinator and open a page; `first` puts something on it."""
+    def open_as_coordinator(page: Page, server: LiveServer) -> Response:
+        if first:
+            first(page, server)
+        return sign_in(page, server, email=DEMO_COORDINATOR, then=path)
+    return open_as_coordinator
+
+
+def coordinator_request(page: Page, server: LiveServer) -> Response:
+    as_coordinator("/coordinator", first=ask_for_a_volunteer)(page, server)
+    return follow(page, page.locator("table a").first)
+
+
+def volunteer_opens_coordinator_page(page: Page, server: LiveServer) -> Response:
+    sign_in(page, server)
+    return page.goto(server.url("/coordinator"))
+
+
 PAGES = [
     PageState("home", "/"),
     PageState("search", "/meetings"),
@@ -87,5 +226,22 @@ PAGES = [
     PageState("accessibility", "/accessibility"),
     PageState("privacy", "/privacy"),
     PageState("not-found", "/no-such-page", status=404),
+    PageState("ask", ASK_PATH),
+    PageState("ask-for-a-meeting", setup=ask_form_for_a_meeting),
+    PageState("ask-with-errors", setup=ask_with_errors, status=422),
+    PageState("ask-under-18", setup=ask_under_18),
+    PageState("request-sent", setup=request_sent),
+    PageState("request-status", setup=request_status),
+    PageState("sign-in", "/volunteer/sign-in"),
+    PageState("sign-in-failed", setup=sign_in_fails, status=422),
+    PageState("volunteer-dashboard", setup=volunteer_dashboard),
+    PageState("volunteer-profile", setup=volunteer_profile),
+    PageState("volunteer-request", setup=volunteer_request),
+    PageState("coordinator-queue", setup=as_coordinator("/coordinator", first=ask_for_a_volunteer)),
+    PageState("coordinator-request", setup=coordinator_request),
+    PageState("coordinator-volunteers", setup=as_coordinator("/coordinator/volunteers")),
+    PageState("coordinator-change-reports",
+              setup=as_coordinator("/coordinator/change-reports", first=report_a_change)),
+    PageState("forbidden", setup=volunteer_opens_coordinator_page, status=403),
 ]
 PAGES_BY_NAME = {state.name: state for state in PAGES}

@@ -1,4 +1,5 @@
-"""The search journey with the keyboard alone, JavaScript on: search, filter, read, open."""
+"""The search journey with the keyboard alone, JavaScript on: search, filter, read, open, and
+start asking someone to go with you."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from .keyboard import tab_to
 pytestmark = pytest.mark.browser
 
 RESULT_LINK = ".result h3 a"
+ASK_LINK = "a[href^='/ask-someone-to-go-with-you']"
+FORM_FIELD = "main form :is(input:not([type=hidden]), select, textarea)"
 
 
-def test_keyboard_only_search_filter_and_open_a_meeting(browser_page, server):
+def test_keyboard_only_search_filter_open_a_meeting_and_start_a_request(browser_page, server):
     page = browser_page
     page_errors = []
     page.on("pageerror", lambda error: page_errors.append(str(error)))
@@ -55,6 +58,14 @@ def test_keyboard_only_search_filter_and_open_a_meeting(browser_page, server):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.locator("h1").inner_text() == name
+
+    tab_to(page, ASK_LINK)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("link", name=name, exact=True).is_visible(), "the form names it"
+    tab_to(page, FORM_FIELD)
+    assert page.evaluate("s => document.activeElement === document.querySelector(s)",
+                         FORM_FIELD), "the first field is the first to take focus"
     assert not page_errors, page_errors
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .pages import fill_request
+
 pytestmark = pytest.mark.browser
 
 SECULAR_LABEL = "Secular (no religious or spiritual content)"
@@ -75,3 +77,22 @@ def test_online_meetings_are_reachable_without_javascript(no_js_page, server):
         page.get_by_role("link", name="Online meetings").click()
     assert "mode=online" in page.url
     assert result_names(page)
+
+
+def test_ask_someone_to_go_with_you_and_follow_the_request_without_javascript(no_js_page, server):
+    page = no_js_page
+    page.goto(server.url(f"/meetings/{server.a_meeting_slug()}"))
+    name = page.locator("h1").inner_text()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Ask someone to go with you").click()
+    assert page.get_by_role("link", name=name, exact=True).is_visible(), "the form names it"
+    fill_request(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send request").click()
+    assert page.locator("h1").inner_text() == "Request sent"
+
+    with page.expect_navigation():
+        page.locator(".secret-link a").click()
+    assert page.locator("h1").inner_text() == "Your request"
+    assert page.locator("#request-status-body h2").inner_text().startswith("We are")
+    assert page.get_by_role("button", name="Cancel request").is_visible()
