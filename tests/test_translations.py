@@ -91,14 +91,18 @@ def test_translations_keep_every_placeholder(language):
     assert problems == []
 
 
+def _as_tuple(value):
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_compiled_catalogue_matches_the_source(language):
     with (TRANSLATIONS / language / "LC_MESSAGES" / "messages.mo").open("rb") as handle:
-        compiled = {message.id: message.string for message in read_mo(handle) if message.id}
+        compiled = {_as_tuple(m.id): _as_tuple(m.string) for m in read_mo(handle) if m.id}
     source = {
-        message.id: message.string
-        for message in catalogue(language)
-        if message.id and not message.fuzzy
+        _as_tuple(m.id): _as_tuple(m.string)
+        for m in catalogue(language)
+        if m.id and not m.fuzzy
     }
     assert compiled == source, "run: pybabel compile -d finder/translations"
 
