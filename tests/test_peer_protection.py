@@ -1,5 +1,8 @@
 """CSRF on every POST and rate limits on public POSTs, with both switched on as in production."""
 
+import socket
+import uuid
+
 import pytest
 from peer_factories import PASSWORD
 from peer_factories import make_volunteer
@@ -10,14 +13,26 @@ from finder.extensions import limiter
 from finder.models import Volunteer
 
 
-@pytest.fixture
-def guarded_app(app):
-    """A second app on the same database, with CSRF and rate limits on."""
+def redis_is_running() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(params=["memory://", "redis://127.0.0.1:6379"])
+def guarded_app(app, request):
+    """A second app on the same database, with CSRF and rate limits on; limits kept in memory
+    (one process) and in Redis (shared by several processes, as in production)."""
+    if request.param.startswith("redis") and not redis_is_running():
+        pytest.skip("no Redis on 127.0.0.1:6379")
     guarded = create_app({
         "TESTING": True, "SECRET_KEY": "test-secret",
         "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
         "FINDER_PREPARE_DATABASE": False, "FINDER_LOAD_DEMO_DATA": False,
-        "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": request.param,
+        "RATELIMIT_KEY_PREFIX": f"finder-test-{uuid.uuid4().hex}",
         "FINDER_PEER_REQUEST_RATE_LIMIT": "2 per hour", "FINDER_SIGN_IN_RATE_LIMIT": "3 per minute",
     })
     yield guarded
