@@ -73,6 +73,7 @@ def peer_settings() -> dict:
         "FINDER_PEER_REQUEST_RATE_LIMIT": os.environ.get(
             "FINDER_PEER_REQUEST_RATE_LIMIT", "5 per hour"),
         "FINDER_SIGN_IN_RATE_LIMIT": os.environ.get("FINDER_SIGN_IN_RATE_LIMIT", "10 per minute"),
+        "FINDER_SIGN_UP_RATE_LIMIT": os.environ.get("FINDER_SIGN_UP_RATE_LIMIT", "5 per hour"),
         "FINDER_SIGN_IN_MAX_FAILURES": _int("FINDER_SIGN_IN_MAX_FAILURES", 5),
         "FINDER_SIGN_IN_LOCK_MINUTES": _int("FINDER_SIGN_IN_LOCK_MINUTES", 15),
         "FINDER_OUTBOX_MAX_ATTEMPTS": _int("FINDER_OUTBOX_MAX_ATTEMPTS", 10),

@@ -1,21 +1,27 @@
-"""A volunteer's profile: fellowships, where they travel from, when they are free, and limits."""
+"""A volunteer's profile: fellowships, where they travel from, when they are free, and limits;
+and the public form for offering to volunteer."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import BooleanField
 from wtforms import DateField
+from wtforms import PasswordField
 from wtforms import RadioField
 from wtforms import SelectField
 from wtforms import StringField
 from wtforms import ValidationError
 from wtforms.validators import DataRequired
+from wtforms.validators import Length
 from wtforms.validators import Optional
 
 from finder import fellowships
 from finder import filters
 from finder.forms import CheckboxesField
 from finder.forms import options
+from finder.peer.accounts import MIN_PASSWORD_LENGTH
+from finder.peer_forms import EMAIL
 from finder.peer_forms import minute_of_day
 
 RADII = (1, 2, 5, 10, 15, 25)
@@ -48,6 +54,51 @@ class ProfileForm(FlaskForm):
     def validate_fellowships(self, field):
         if not field.data:
             raise ValidationError(_l("Select at least one group"))
+
+
+class SignUpForm(FlaskForm):
+    """Offering to volunteer. The account waits for a coordinator to approve it."""
+
+    first_name = StringField(
+        _l("First name"), description=_l("People you go with will see this name."),
+        validators=[DataRequired(message=_l("Enter your first name")),
+                    Length(max=40, message=_l("First name must be 40 characters or fewer"))])
+    email = StringField(
+        _l("Email address"), description=_l("We send offers to this address. You sign in with it."),
+        validators=[Length(max=320, message=_l("Email address must be 320 characters or fewer"))])
+    password = PasswordField(
+        _l("Password"), description=_l("At least %(count)s characters. A few words you will "
+                                       "remember make a good password.",
+                                       count=MIN_PASSWORD_LENGTH),
+        validators=[Length(min=MIN_PASSWORD_LENGTH, max=200, message=_l(
+            "Enter a password of at least %(count)s characters", count=MIN_PASSWORD_LENGTH))])
+    fellowships = CheckboxesField(_l("Groups you are a member of"),
+                                  description=_l("You will only be asked to go to meetings of "
+                                                 "these groups. Choose all that apply."))
+    agreement = BooleanField(
+        _l("I am a member of the groups I have chosen and I agree to follow the volunteer "
+           "guidance"),
+        validators=[DataRequired(message=_l(
+            "Confirm that you are a member of the groups you have chosen and that you agree to "
+            "follow the volunteer guidance"))])
+    website = StringField(_l("Leave this empty"), validators=[Optional()])  # honeypot
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fellowships.choices = options((f.slug, f.name)
+                                           for f in fellowships.all_fellowships())
+
+    def validate_email(self, field):
+        if not EMAIL.match((field.data or "").strip()):
+            raise ValidationError(_l("Enter an email address in the correct format, like "
+                                     "name@example.com"))
+
+    def validate_fellowships(self, field):
+        if not field.data:
+            raise ValidationError(_l("Choose at least one group"))
+
+    def error_fields(self) -> list:
+        return [f for f in self if f.errors]
 
 
 def _day_fields():

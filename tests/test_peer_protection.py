@@ -34,6 +34,7 @@ def guarded_app(app, request):
         "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": request.param,
         "RATELIMIT_KEY_PREFIX": f"finder-test-{uuid.uuid4().hex}",
         "FINDER_PEER_REQUEST_RATE_LIMIT": "2 per hour", "FINDER_SIGN_IN_RATE_LIMIT": "3 per minute",
+        "FINDER_SIGN_UP_RATE_LIMIT": "2 per hour",
     })
     yield guarded
     with guarded.app_context():
@@ -62,6 +63,13 @@ def test_sign_in_is_rate_limited(guarded_app):
     codes = [client.post("/volunteer/sign-in", data={"email": "x@example.org", "password": "x"})
              .status_code for _ in range(4)]
     assert codes == [422, 422, 422, 429]
+
+
+def test_sign_up_is_rate_limited(guarded_app):
+    client = guarded_app.test_client()
+    guarded_app.config["WTF_CSRF_ENABLED"] = False
+    codes = [client.post("/volunteer/sign-up", data={}).status_code for _ in range(3)]
+    assert codes == [422, 422, 429]
 
 
 def test_repeated_wrong_passwords_lock_the_account(client, app, app_context):

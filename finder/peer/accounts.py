@@ -10,14 +10,16 @@ from argon2.exceptions import InvalidHashError
 from argon2.exceptions import VerificationError
 from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from finder.models import Volunteer
+from finder.peer import messages
 
 hasher = PasswordHasher()
 # Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
 _UNKNOWN = hasher.hash("not a real password")
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = 12
 
 
 def hash_password(password: str) -> str:
@@ -68,3 +70,27 @@ def create(session: Session, email: str, password: str, first_name: str, *,
     session.add(volunteer)
     session.commit()
     return volunteer
+
+
+def sign_up(session: Session, email: str, password: str, first_name: str,
+            fellowships: list[str], now: dt.datetime) -> bool:
+    """Offer to volunteer: an account that waits for a coordinator. True if one was made.
+
+    An address that already has an account gets an email instead and nothing is made; the
+    caller shows the same page either way, so the form never tells anyone who has an account.
+    The password is hashed either way, so both take as long. Commits."""
+    password_hash = hash_password(password)
+    email = email.strip().lower()
+    if find_by_email(session, email) is None:
+        session.add(Volunteer(email=email, first_name=first_name.strip(),
+                              password_hash=password_hash, role="volunteer", approved=False,
+                              fellowships=list(fellowships)))
+        messages.to_coordinators_new_volunteer(session, now)
+        try:
+            session.commit()
+            return True
+        except IntegrityError:  # the same address signed up at the same moment
+            session.rollback()
+    messages.to_existing_account_sign_up(session, email, now)
+    session.commit()
+    return False

@@ -45,6 +45,8 @@ SUBJECTS = {
     "offer": _l("Someone would like company at a meeting"),
     "reminder": _l("Reminder: please get in touch"),
     "escalation": _l("A request needs a coordinator"),
+    "new_volunteer": _l("A new volunteer is waiting for approval"),
+    "sign_up_again": _l("Someone tried to sign up with your email address"),
 }
 
 
@@ -114,3 +116,21 @@ def to_coordinators(session: Session, request: AccompanimentRequest, now: dt.dat
                            link=f"{base_url()}/coordinator/requests/{request.public_id}")
     for coordinator in coordinators:
         outbox.enqueue(session, coordinator.email, _subject("escalation"), body, now)
+
+
+def to_coordinators_new_volunteer(session: Session, now: dt.datetime) -> None:
+    """Only that someone is waiting: their details are on the coordinators' page."""
+    coordinators = session.scalars(
+        select(Volunteer).where(Volunteer.role == "coordinator", Volunteer.state == "active")
+    )
+    body = render_template("emails/coordinator_new_volunteer.txt",
+                           link=f"{base_url()}/coordinator/volunteers")
+    for coordinator in coordinators:
+        outbox.enqueue(session, coordinator.email, _subject("new_volunteer"), body, now)
+
+
+def to_existing_account_sign_up(session: Session, email: str, now: dt.datetime) -> None:
+    """The sign-up page never says an address has an account; the owner hears about it here."""
+    body = render_template("emails/volunteer_sign_up_again.txt",
+                           link=f"{base_url()}/volunteer/sign-in")
+    outbox.enqueue(session, email, _subject("sign_up_again"), body, now)

@@ -24,6 +24,7 @@ from finder.peer import messages
 from finder.peer.requests import utcnow
 from finder.peer_forms import OutcomeForm
 from finder.peer_forms import SignInForm
+from finder.profile_forms import SignUpForm
 from finder.views.access import current_volunteer
 from finder.views.access import public
 from finder.views.access import sign_in_as
@@ -76,6 +77,36 @@ def sign_in():
     return private(current_app.make_response((render_template(
         "pages/volunteer/sign_in.html", form=form,
         form_errors=[f for f in form if f.errors]), status)))
+
+
+def _sign_up_limit() -> str:
+    return current_app.config["FINDER_SIGN_UP_RATE_LIMIT"]
+
+
+@bp.route("/sign-up", methods=["GET", "POST"])
+@limiter.limit(_sign_up_limit, methods=["POST"])
+@public
+def sign_up():
+    form = SignUpForm()
+    status = 200
+    if form.is_submitted() and form.website.data:  # bots fill in the hidden field
+        return redirect(url_for("volunteer.signed_up"), code=303)
+    if form.validate_on_submit():
+        accounts.sign_up(db.session, form.email.data, form.password.data, form.first_name.data,
+                         form.fellowships.data, utcnow())
+        # The same page whether or not the address already had an account.
+        return redirect(url_for("volunteer.signed_up"), code=303)
+    if form.is_submitted():
+        status = 422
+    return private(current_app.make_response((render_template(
+        "pages/volunteer/sign_up.html", form=form, form_errors=form.error_fields()), status)))
+
+
+@bp.get("/sign-up/thank-you")
+@public
+def signed_up():
+    return private(current_app.make_response(render_template(
+        "pages/volunteer/signed_up.html")))
 
 
 @bp.post("/sign-out")

@@ -157,6 +157,13 @@ def sign_in_fails(page: Page, server: LiveServer) -> Response:
     return sign_in(page, server, email="nobody@example.org", password="not-the-password")
 
 
+def sign_up_with_errors(page: Page, server: LiveServer) -> Response:
+    page.goto(server.url("/volunteer/sign-up"))
+    page.fill("#first_name", "Sam")
+    page.fill("#password", "too short")
+    return submit_form(page)
+
+
 def volunteer_dashboard(page: Page, server: LiveServer) -> Response:
     ask_for_a_volunteer(page, server)
     return sign_in(page, server)
@@ -234,6 +241,10 @@ PAGES = [
     PageState("request-status", setup=request_status),
     PageState("sign-in", "/volunteer/sign-in"),
     PageState("sign-in-failed", setup=sign_in_fails, status=422),
+    PageState("sign-up", "/volunteer/sign-up"),
+    PageState("sign-up-with-errors", setup=sign_up_with_errors, status=422),
+    # Reached straight away: filling in the form would add a volunteer to the other pages.
+    PageState("sign-up-thank-you", "/volunteer/sign-up/thank-you"),
     PageState("volunteer-dashboard", setup=volunteer_dashboard),
     PageState("volunteer-profile", setup=volunteer_profile),
     PageState("volunteer-request", setup=volunteer_request),
