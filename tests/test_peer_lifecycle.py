@@ -14,8 +14,10 @@ from peer_factories import make_volunteer
 from finder.extensions import db
 from finder.models import AccompanimentRequest
 from finder.models import ContactReveal
+from finder.models import OutboxMessage
 from finder.models import RequestEvent
 from finder.peer import matching
+from finder.peer import outbox
 from finder.peer import timers
 
 
@@ -37,6 +39,18 @@ def test_personal_data_is_erased_after_the_retention_period_and_figures_remain(a
     assert erased.erased_at is not None
     assert (erased.status, erased.outcome, erased.fellowship) == ("completed", "attended", "aa")
     assert db.session.query(RequestEvent).filter_by(request_id=request.id).count() >= 3
+
+
+def test_sent_emails_are_deleted_after_the_retention_period(app_context):
+    outbox.enqueue(db.session, "robin@example.org", "Your request", "Hello Robin", MONDAY_MORNING)
+    db.session.query(OutboxMessage).update({"status": "sent", "sent_at": MONDAY_MORNING})
+    db.session.commit()
+    created = db.session.query(OutboxMessage).count()
+    retention = dt.timedelta(days=current_app.config["FINDER_PEER_RETENTION_DAYS"])
+    timers.purge(db.session, MONDAY_MORNING + retention - dt.timedelta(days=1), current_app.config)
+    assert db.session.query(OutboxMessage).count() == created
+    timers.purge(db.session, MONDAY_MORNING + retention + dt.timedelta(days=1), current_app.config)
+    assert db.session.query(OutboxMessage).count() == 0
 
 
 def test_open_requests_are_never_erased(app_context):

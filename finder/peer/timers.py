@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from sqlalchemy import delete
 from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from finder.models import AccompanimentRequest
+from finder.models import OutboxMessage
 from finder.models import Volunteer
 from finder.peer import messages
 from finder.peer import routing
@@ -89,5 +91,9 @@ def purge(session: Session, now: dt.datetime, config: Mapping) -> int:
         .values(erased_at=now, **dict.fromkeys(PERSONAL_FIELDS))
         .execution_options(synchronize_session=False)
     )
+    # Emails hold addresses and names too: once sent (or given up on), none is kept longer
+    # than the requests themselves.
+    session.execute(delete(OutboxMessage).where(OutboxMessage.status.in_(("sent", "failed")),
+                                                OutboxMessage.created_at <= cutoff))
     session.commit()
     return result.rowcount
