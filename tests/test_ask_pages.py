@@ -10,6 +10,7 @@ from finder.extensions import db
 from finder.models import AccompanimentRequest
 from finder.models import OutboxMessage
 from finder.models import RequestEvent
+from finder.models.times import utcnow
 from finder.peer import requests as peer_requests
 
 ASK = "/ask-someone-to-go-with-you"
@@ -137,7 +138,7 @@ def test_matched_requests_name_the_volunteer_and_the_route(client, page, app_con
     link = status_link(client)
     saved = db.session.query(AccompanimentRequest).one()
     from finder.peer import matching
-    matching.accept(db.session, saved.offers[0].id, volunteer.id, peer_requests.utcnow())
+    matching.accept(db.session, saved.offers[0].id, volunteer.id, utcnow())
     text = page(client.get(link)).main.get_text()
     assert "A volunteer called Dana will contact you by phone or text message." in text
 
@@ -157,7 +158,7 @@ def test_closed_requests_offer_honest_alternatives(client, page, app_context):
     link = status_link(client)
     saved = db.session.query(AccompanimentRequest).one()
     from finder.peer import matching
-    matching.close(db.session, saved, "no_volunteer", peer_requests.utcnow())
+    matching.close(db.session, saved, "no_volunteer", utcnow())
     soup = page(client.get(link))
     text = soup.main.get_text()
     assert "keyworker" in text and "0800 9177 650" in text

@@ -11,7 +11,6 @@ it; otherwise the fellowship slug is put in front ("aa-monday-step"), then a num
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from finder.importers.records import RowError
 from finder.importers.values import slugify
 from finder.models import Meeting
 from finder.models import MeetingSource
+from finder.models.times import utcnow
 from finder.search import refresh_statistics
 
 
@@ -102,7 +102,7 @@ def sync(
             source = MeetingSource(location=location, fellowship=fellowship)
             db.session.add(source)
         source.format, source.is_demo = format, is_demo
-        source.imported_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        source.imported_at = utcnow()
         for meeting in leaving:
             db.session.delete(meeting)
         db.session.flush()  # so a removed meeting's slug is free for a new one

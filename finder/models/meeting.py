@@ -18,10 +18,7 @@ from sqlalchemy.orm import relationship
 from finder import filters
 from finder.extensions import db
 from finder.geo import grid
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+from finder.models.times import utcnow
 
 
 class MeetingSource(db.Model):
@@ -38,7 +35,7 @@ class MeetingSource(db.Model):
     format: Mapped[str] = mapped_column(String(20))
     fellowship: Mapped[str | None] = mapped_column(String(40))
     is_demo: Mapped[bool] = mapped_column(default=False)
-    imported_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+    imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     meetings: Mapped[list[Meeting]] = relationship(back_populates="source")
 

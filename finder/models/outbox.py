@@ -12,11 +12,7 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 
 from finder.extensions import db
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
+from finder.models.times import utcnow
 
 OUTBOX_STATUSES = ("pending", "sending", "sent", "failed")
 
@@ -30,11 +26,11 @@ class OutboxMessage(db.Model):
     body: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
-    next_attempt_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     claimed_by: Mapped[str | None] = mapped_column(String(120))
     claimed_at: Mapped[dt.datetime | None]
     sent_at: Mapped[dt.datetime | None]
     last_error: Mapped[str | None] = mapped_column(String(500))
-    created_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)

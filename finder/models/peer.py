@@ -15,11 +15,8 @@ from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
 from finder.extensions import db
+from finder.models.times import utcnow
 from finder.models.volunteer import Volunteer
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class AccompanimentRequest(db.Model):
@@ -68,8 +65,8 @@ class AccompanimentRequest(db.Model):
     volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteers.id"))
     matched_at: Mapped[dt.datetime | None]
     reminder_sent_at: Mapped[dt.datetime | None]
-    created_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[dt.datetime | None]
     erased_at: Mapped[dt.datetime | None]
 
@@ -97,7 +94,7 @@ class Offer(db.Model):
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id"), index=True)
     wave: Mapped[int]
     status: Mapped[str] = mapped_column(String(20), default="offered")
-    offered_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+    offered_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     responded_at: Mapped[dt.datetime | None]
 
     request: Mapped[AccompanimentRequest] = relationship(back_populates="offers")
@@ -117,7 +114,7 @@ class RequestEvent(db.Model):
     to_status: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(String(30))
     actor_role: Mapped[str] = mapped_column(String(20))
-    at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class ContactReveal(db.Model):
@@ -128,4 +125,4 @@ class ContactReveal(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("accompaniment_requests.id"), index=True)
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id"), index=True)
-    at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)

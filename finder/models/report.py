@@ -10,10 +10,7 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 
 from finder.extensions import db
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+from finder.models.times import utcnow
 
 
 class ChangeReport(db.Model):
@@ -24,5 +21,5 @@ class ChangeReport(db.Model):
     meeting_slug: Mapped[str] = mapped_column(String(200), index=True)
     meeting_name: Mapped[str] = mapped_column(String(300))
     what_changed: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     resolved: Mapped[bool] = mapped_column(default=False)

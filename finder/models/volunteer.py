@@ -12,11 +12,7 @@ from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
 from finder.extensions import db
-
-
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
+from finder.models.times import utcnow
 
 ROLES = ("volunteer", "coordinator")
 GENDERS = ("woman", "man", "non_binary")
@@ -47,7 +43,7 @@ class Volunteer(db.Model):
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[dt.datetime | None]
     is_demo: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[dt.datetime] = mapped_column(default=_utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     availability: Mapped[list[AvailabilityWindow]] = relationship(
         back_populates="volunteer", cascade="all, delete-orphan",

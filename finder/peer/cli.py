@@ -12,10 +12,10 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from finder.extensions import db
+from finder.models.times import utcnow
 from finder.peer import accounts
 from finder.peer import outbox
 from finder.peer import timers
-from finder.peer.requests import utcnow
 
 users_cli = AppGroup("users", help="Volunteer and coordinator accounts.")
 

@@ -79,11 +79,6 @@ def from_meeting(meeting: Meeting, **details) -> NewRequest:
     )
 
 
-def utcnow() -> dt.datetime:
-    """Naive UTC, like every time stored by this feature."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
 def next_meeting_time(day: int, minute: int, now: dt.datetime, lead_minutes: int) -> dt.datetime:
     """The first occurrence a volunteer still has time to arrange, as naive UTC."""
     start = dt.time(minute // 60, minute % 60)

@@ -19,6 +19,7 @@ from finder.forms import location_problem_message
 from finder.geo.locate import NotLocated
 from finder.geo.locate import locate
 from finder.models import Meeting
+from finder.models.times import utcnow
 from finder.peer import requests as peer_requests
 from finder.peer_forms import RequestForm
 from finder.peer_forms import minute_of_day
@@ -96,7 +97,7 @@ def ask():
     new = _new_request(form, meeting)
     if new is None:
         return _render_form(form, 422)
-    now = peer_requests.utcnow()
+    now = utcnow()
     submitted = peer_requests.submit(db.session, new, now, current_app.config)
     if submitted.request is not None:
         try:
@@ -139,5 +140,5 @@ def status(token: str):
 @public
 def cancel(token: str):
     found = _by_token(token)
-    peer_requests.cancel(db.session, found, peer_requests.utcnow())
+    peer_requests.cancel(db.session, found, utcnow())
     return private(redirect(url_for("ask.status", token=token), code=303))

@@ -19,11 +19,11 @@ from finder.extensions import db
 from finder.models import AccompanimentRequest
 from finder.models import ChangeReport
 from finder.models import Volunteer
+from finder.models.times import utcnow
 from finder.peer import coordination
 from finder.peer import matching
 from finder.peer import routing
 from finder.peer import states
-from finder.peer.requests import utcnow
 from finder.views.access import coordinator_required
 from finder.views.access import current_volunteer
 from finder.views.ask import private

@@ -17,11 +17,11 @@ from finder import fellowships
 from finder.extensions import db
 from finder.extensions import limiter
 from finder.models import AccompanimentRequest
+from finder.models.times import utcnow
 from finder.peer import accounts
 from finder.peer import dashboard as work_lists
 from finder.peer import matching
 from finder.peer import messages
-from finder.peer.requests import utcnow
 from finder.peer_forms import OutcomeForm
 from finder.peer_forms import SignInForm
 from finder.profile_forms import SignUpForm
