@@ -128,7 +128,7 @@ def test_the_status_fragment_polls_and_says_nothing_new_when_nothing_changed(cli
     fragment = client.get(link, headers={"HX-Request": "true"})
     assert fragment.status_code == 200 and "<h1" not in fragment.get_data(as_text=True)
     assert "HX-Request" in fragment.headers["Vary"]
-    unchanged = client.get(link + "?seen=escalated", headers={"HX-Request": "true"})
+    unchanged = client.get(link + "?seen=looking", headers={"HX-Request": "true"})
     assert unchanged.status_code == 204
 
 
@@ -175,17 +175,74 @@ def test_the_honeypot_makes_nothing_but_looks_the_same(client, app_context):
     assert db.session.query(AccompanimentRequest).count() == 0
 
 
-def test_asking_again_while_open_makes_nothing_new_and_resends_the_link(client, app_context):
+def main_text_without_links(soup) -> str:
+    """What a person reads on a page, with every status link taken out."""
+    for secret in soup.select(".secret-link"):
+        secret.decompose()
+    return " ".join(soup.main.get_text().split())
+
+
+def test_asking_again_looks_exactly_like_asking_for_the_first_time(client, page, app_context):
+    # Someone who knows a person's phone number and guesses their group must not be able to
+    # tell whether that person has asked: the second asker gets the same pages as the first.
+    make_volunteer()
+    ask(client)
+    first_sent = client.get(f"{ASK}/sent")
+    ask(client, first_name="Someone else", phone="+44 7700 900982")
+    second_sent = client.get(f"{ASK}/sent")
+    first_link, second_link = (
+        page(sent).select_one(".secret-link a")["href"].replace("http://localhost", "")
+        for sent in (first_sent, second_sent))
+    assert second_link != first_link
+    assert main_text_without_links(page(second_sent)) == \
+        main_text_without_links(page(first_sent))
+    first_status, second_status = client.get(first_link), client.get(second_link)
+    assert second_status.status_code == 200
+    assert main_text_without_links(page(second_status)) == \
+        main_text_without_links(page(first_status))
+
+
+def test_asking_again_while_open_sends_nobody_else_and_keeps_no_new_details(client, app_context):
+    make_volunteer()
+    ask(client)
+    ask(client, first_name="Someone else", note="A second note")
+    first, second = db.session.query(AccompanimentRequest).order_by(AccompanimentRequest.id)
+    assert first.status == "offering" and len(first.offers) == 1
+    assert (second.status, second.closed_reason, second.offers) == ("held", "duplicate", [])
+    assert second.first_name is None and second.note is None
+
+
+def test_the_second_link_shows_nothing_of_the_first_request_and_cannot_cancel_it(
+        client, page, app_context):
+    from finder.peer import matching
+    volunteer = make_volunteer(first_name="Dana")
+    ask(client)
+    first_link = status_link(client)
+    ask(client)
+    second_link = status_link(client)
+    first = db.session.query(AccompanimentRequest).filter_by(status="offering").one()
+    matching.accept(db.session, first.offers[0].id, volunteer.id, utcnow())
+    assert "Dana" in page(client.get(first_link)).main.get_text()
+    second_text = page(client.get(second_link)).main.get_text()
+    assert "Dana" not in second_text and "We are looking for a volunteer" in second_text
+    client.post(second_link + "/cancel")
+    db.session.expire_all()
+    assert db.session.get(AccompanimentRequest, first.id).status == "matched"
+    assert "You cancelled this request" in page(client.get(second_link)).main.get_text()
+
+
+def test_asking_again_by_email_sends_the_first_request_to_its_owner(client, app_context):
     ask(client, contact_method="email", email="robin@example.org", phone="")
     first_link = status_link(client)
     again = ask(client, contact_method="email", email="ROBIN@example.org", phone="",
                 first_name="Someone else")
     assert again.status_code == 303 and again.location.endswith(f"{ASK}/sent")
-    assert db.session.query(AccompanimentRequest).count() == 1
-    assert status_link(client) == ""  # nothing about the first request is shown
+    assert status_link(client) not in ("", first_link)
     emails = db.session.query(OutboxMessage).filter_by(to="robin@example.org").all()
     resent = re.search(r"/request-status/(\S+)", emails[-1].body).group(1)
-    assert len(emails) == 2 and client.get(f"/request-status/{resent}").status_code == 200
+    assert len(emails) == 2
+    first = db.session.query(AccompanimentRequest).filter_by(status="escalated").one()
+    assert peer_requests.find_by_token(db.session, resent) == first
     assert client.get(first_link).status_code == 200
 
 
@@ -194,4 +251,7 @@ def test_each_contact_can_only_ask_a_few_times_a_day(client, app, app_context):
     groups = ["aa", "na", "ca", "smart", "al-anon"]
     for fellowship in groups[: limit + 1]:
         ask(client, fellowship=fellowship)
-    assert db.session.query(AccompanimentRequest).count() == limit
+        assert status_link(client)  # every asker gets a link, over the limit too
+    saved = db.session.query(AccompanimentRequest).order_by(AccompanimentRequest.id).all()
+    assert [r.status for r in saved] == ["escalated"] * limit + ["held"]
+    assert saved[-1].closed_reason == "over_limit"

@@ -178,6 +178,28 @@ def test_if_nobody_can_go_before_the_meeting_it_closes_with_alternatives():
     assert request.closed_at is not None
 
 
+def test_a_repeat_is_never_offered_and_closes_quietly_when_a_new_request_would():
+    make_volunteer()
+    by_email = {"contact_method": "email", "contact_value": "robin@example.org"}
+    first = make_request(route=True, **by_email)
+    repeat = make_request(route=True, **by_email)
+    assert (repeat.status, repeat.closed_reason, repeat.offers) == ("held", "duplicate", [])
+    lead = dt.timedelta(minutes=current_app.config["FINDER_PEER_LEAD_MINUTES"])
+    timers.advance(db.session, repeat.meeting_at - lead - dt.timedelta(minutes=1),
+                   current_app.config)
+    db.session.refresh(repeat)
+    assert repeat.status == "held"
+    emails = db.session.query(OutboxMessage).filter_by(to="robin@example.org")
+    emails_before = emails.count()
+    counts = timers.advance(db.session, repeat.meeting_at - lead, current_app.config)
+    db.session.refresh(repeat)
+    db.session.refresh(first)
+    assert (repeat.status, repeat.closed_reason) == ("closed", "duplicate")
+    assert counts["held_closed"] == 1 and repeat.closed_at is not None
+    assert first.status == "expired"
+    assert emails.count() - emails_before == 1  # about the first request only
+
+
 def test_withdrawing_after_accepting_goes_back_to_offering_first_in_line_without_them():
     first = make_volunteer()
     request = make_request(route=True)

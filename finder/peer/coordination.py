@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import case
+from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,9 +29,13 @@ def queue(session: Session) -> list[AccompanimentRequest]:
 
 
 def recently_closed(session: Session, limit: int = 50) -> list[AccompanimentRequest]:
+    """Finished requests, and held ones (repeats, over a contact's limit) that nobody works on."""
     return list(session.scalars(
-        select(AccompanimentRequest).where(AccompanimentRequest.status.in_(states.FINAL))
-        .order_by(AccompanimentRequest.closed_at.desc()).limit(limit)))
+        select(AccompanimentRequest)
+        .where(AccompanimentRequest.status.in_(states.FINAL | {"held"}))
+        .order_by(func.coalesce(AccompanimentRequest.closed_at,
+                                AccompanimentRequest.created_at).desc())
+        .limit(limit)))
 
 
 def volunteers(session: Session) -> list[Volunteer]:

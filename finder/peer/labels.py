@@ -19,12 +19,14 @@ STATUSES = {
     "cancelled": _l("Cancelled"),
     "expired": _l("Expired"),
     "closed": _l("Closed"),
+    "held": _l("Held back, not sent to volunteers"),
 }
 CLOSE_REASONS = {
     "no_volunteer": _l("no volunteer could go"),
     "duplicate": _l("duplicate"),
     "spam": _l("spam"),
     "safeguarding": _l("safeguarding concern"),
+    "over_limit": _l("too many requests from one contact in a day"),
 }
 OFFER_STATUSES = {
     "offered": _l("offered"),

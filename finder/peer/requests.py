@@ -47,10 +47,10 @@ class NewRequest:
 
 @dataclass(frozen=True)
 class Submitted:
-    """What happened. `token` is None when nothing new was made (a repeat, or over the limit)."""
+    """What the requester is given: always a link, and the request it leads to."""
 
-    token: str | None
-    request: AccompanimentRequest | None
+    token: str
+    request: AccompanimentRequest
 
 
 def hash_token(token: str) -> str:
@@ -89,11 +89,11 @@ def next_meeting_time(day: int, minute: int, now: dt.datetime, lead_minutes: int
     return occurrence.start.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def _open_duplicate(session: Session, new: NewRequest, contact: str):
+def _open_request(session: Session, fellowship: str, contact: str):
     return session.scalar(
         select(AccompanimentRequest).where(
             AccompanimentRequest.contact_value == contact,
-            AccompanimentRequest.fellowship == new.fellowship,
+            AccompanimentRequest.fellowship == fellowship,
             AccompanimentRequest.status.in_(states.OPEN),
         ).limit(1)
     )
@@ -108,41 +108,48 @@ def _recent_count(session: Session, contact: str, since: dt.datetime) -> int:
     )
 
 
+# A held request keeps only what it needs to look like any other to whoever holds its link,
+# and its contact so that it counts towards that contact's daily limit.
+HELD_FIELDS = ("fellowship", "wanted_day", "wanted_minute", "contact_method", "made_by",
+               "meeting_slug", "postcode_district", "online", "latitude", "longitude")
+
+
 def submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping) -> Submitted:
     """Save the request, its first event and the requester's email in one transaction.
 
-    A repeat (same contact and fellowship while one is open) makes nothing new; if the contact
-    is an email address, a fresh link to the open request goes there. Over the per-contact
-    limit, nothing is made either. Routing happens afterwards (see `route`). `now` is naive
-    UTC, as everywhere in finder.peer."""
+    Every submission gets a status link that works, so the response never tells anyone whether
+    a request already exists for these details. A repeat (same contact and fellowship while one
+    is open) or one over the contact's daily limit is *held*: saved but never routed. For a
+    repeat to an email address, a fresh link to the open request goes to that address, which
+    only its owner reads. Routing happens afterwards (see `route`). `now` is naive UTC, as
+    everywhere in finder.peer."""
     contact = normalise_contact(new.contact_method, new.contact_value)
-    existing = _open_duplicate(session, new, contact)
-    if existing is not None:
-        if existing.contact_method == "email":
-            token = secrets.token_urlsafe(TOKEN_BYTES)
-            existing.resent_token_hash = hash_token(token)
-            messages.to_requester_resent_link(session, existing, token, now)
-            session.commit()
-        return Submitted(None, None)
     day_ago = now - dt.timedelta(days=1)
-    per_day = config["FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY"]
-    if _recent_count(session, contact, day_ago) >= per_day:
-        return Submitted(None, None)
+    over_limit = (_recent_count(session, contact, day_ago)
+                  >= config["FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY"])
+    existing = None if over_limit else _open_request(session, new.fellowship, contact)
+    held_because = "over_limit" if over_limit else "duplicate" if existing else None
 
     token = secrets.token_urlsafe(TOKEN_BYTES)
-    values = {k: v for k, v in vars(new).items() if k != "contact_value"}
+    kept = vars(new) if held_because is None else {f: getattr(new, f) for f in HELD_FIELDS}
     request = AccompanimentRequest(
-        **values, contact_value=contact, public_id=secrets.token_urlsafe(9),
-        token_hash=hash_token(token), consent_at=now, created_at=now,
-        updated_at=now, status="submitted",
+        **{k: v for k, v in kept.items() if k != "contact_value"}, contact_value=contact,
+        public_id=secrets.token_urlsafe(9), token_hash=hash_token(token), consent_at=now,
+        created_at=now, updated_at=now, status="held" if held_because else "submitted",
+        closed_reason=held_because,
         meeting_at=next_meeting_time(new.wanted_day, new.wanted_minute, now,
                                      config["FINDER_PEER_LEAD_MINUTES"]),
     )
     session.add(request)
     session.flush()
-    session.add(RequestEvent(request_id=request.id, from_status=None, to_status="submitted",
-                             actor_role="requester", at=now))
-    messages.to_requester_confirmation(session, request, token, now)
+    session.add(RequestEvent(request_id=request.id, from_status=None, to_status=request.status,
+                             reason=held_because, actor_role="requester", at=now))
+    if held_because is None:
+        messages.to_requester_confirmation(session, request, token, now)
+    elif existing is not None and existing.contact_method == "email":
+        resent = secrets.token_urlsafe(TOKEN_BYTES)
+        existing.resent_token_hash = hash_token(resent)
+        messages.to_requester_resent_link(session, existing, resent, now)
     session.commit()
     return Submitted(token, request)
 
@@ -163,6 +170,19 @@ def find_by_token(session: Session, token: str) -> AccompanimentRequest | None:
     return session.scalar(select(AccompanimentRequest).where(
         or_(AccompanimentRequest.token_hash == digest,
             AccompanimentRequest.resent_token_hash == digest)))
+
+
+# What a requester's page says for each status. A held request looks like any other request
+# still looking for a volunteer, so its link cannot be told apart from a new request's.
+REQUESTER_STAGES = {
+    "submitted": "looking", "offering": "looking", "escalated": "looking", "held": "looking",
+    "matched": "matched", "contacted": "contacted", "completed": "completed",
+    "cancelled": "cancelled", "expired": "ended", "closed": "ended",
+}
+
+
+def requester_stage(request: AccompanimentRequest) -> str:
+    return REQUESTER_STAGES[request.status]
 
 
 def cancel(session: Session, request: AccompanimentRequest, now: dt.datetime) -> bool:

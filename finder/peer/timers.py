@@ -33,7 +33,8 @@ def _requests(session: Session, *statuses: str) -> list[AccompanimentRequest]:
 def advance(session: Session, now: dt.datetime, config: Mapping) -> dict[str, int]:
     """One pass over open requests. Safe to run on several hosts: each change is a conditional
     UPDATE, and a change someone else made first is simply skipped."""
-    counts = dict.fromkeys(("routed", "waves", "expired", "reminded", "finished"), 0)
+    counts = dict.fromkeys(("routed", "waves", "expired", "held_closed", "reminded",
+                            "finished"), 0)
     lead = dt.timedelta(minutes=config["FINDER_PEER_LEAD_MINUTES"])
     wave_length = dt.timedelta(minutes=config["FINDER_PEER_WAVE_MINUTES"])
     for request in _requests(session, *states.WAITING):
@@ -52,6 +53,13 @@ def advance(session: Session, now: dt.datetime, config: Mapping) -> dict[str, in
             routing.expire_open_offers(session, request, now)
             routing.start_wave(session, request, now, config)
             counts["waves"] += 1
+        session.commit()
+    for request in _requests(session, "held"):
+        # Closed when a request still looking would be, and quietly: nobody else was asked.
+        if request.meeting_at - lead <= now and states.transition(
+                session, request, "closed", actor="system", now=now,
+                reason=request.closed_reason):
+            counts["held_closed"] += 1
         session.commit()
     reminder = dt.timedelta(minutes=config["FINDER_PEER_REMINDER_MINUTES"])
     for request in _requests(session, *states.WITH_VOLUNTEER):

@@ -99,12 +99,11 @@ def ask():
         return _render_form(form, 422)
     now = utcnow()
     submitted = peer_requests.submit(db.session, new, now, current_app.config)
-    if submitted.request is not None:
-        try:
-            peer_requests.route(db.session, submitted.request, now, current_app.config)
-        except Exception:  # the request is saved; the worker routes it on its next run
-            db.session.rollback()
-            current_app.logger.exception("Routing a new request failed; the worker will retry")
+    try:
+        peer_requests.route(db.session, submitted.request, now, current_app.config)
+    except Exception:  # the request is saved; the worker routes it on its next run
+        db.session.rollback()
+        current_app.logger.exception("Routing a new request failed; the worker will retry")
     session["peer_token"] = submitted.token
     return redirect(url_for("ask.sent"), code=303)
 
@@ -128,11 +127,12 @@ def _by_token(token: str):
 @public
 def status(token: str):
     found = _by_token(token)
-    if wants_fragment() and request.args.get("seen") == found.status:
+    stage = peer_requests.requester_stage(found)
+    if wants_fragment() and request.args.get("seen") == stage:
         return private(current_app.make_response(("", 204)))  # nothing new: htmx keeps the page
     return private(render_page_or_fragment(
-        "pages/ask/status.html", "partials/ask/status.html", request_=found, token=token,
-        fellowship=fellowships.get(found.fellowship)))
+        "pages/ask/status.html", "partials/ask/status.html", request_=found, stage=stage,
+        token=token, fellowship=fellowships.get(found.fellowship)))
 
 
 @bp.post("/request-status/<token>/cancel")
