@@ -72,6 +72,9 @@ def peer_settings() -> dict:
             "FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY", 3),
         "FINDER_PEER_REQUEST_RATE_LIMIT": os.environ.get(
             "FINDER_PEER_REQUEST_RATE_LIMIT", "5 per hour"),
+        # Every request-form submission takes at least this long to answer, so the time taken
+        # cannot tell whether a request was sent to volunteers or held back.
+        "FINDER_PEER_SUBMIT_MILLISECONDS": _int("FINDER_PEER_SUBMIT_MILLISECONDS", 600),
         "FINDER_SIGN_IN_RATE_LIMIT": os.environ.get("FINDER_SIGN_IN_RATE_LIMIT", "10 per minute"),
         "FINDER_SIGN_UP_RATE_LIMIT": os.environ.get("FINDER_SIGN_UP_RATE_LIMIT", "5 per hour"),
         "FINDER_SIGN_IN_MAX_FAILURES": _int("FINDER_SIGN_IN_MAX_FAILURES", 5),

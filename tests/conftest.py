@@ -30,6 +30,7 @@ def app(tmp_path_factory):
             "FINDER_PREPARE_DATABASE": False,
             "WTF_CSRF_ENABLED": False,
             "RATELIMIT_ENABLED": False,
+            "FINDER_PEER_SUBMIT_MILLISECONDS": 0,  # one test sets its own
         }
     )
     with app.app_context():

@@ -1,9 +1,12 @@
 """Asking for someone to go with you: the form, the confirmation, the secret status page."""
 
+import datetime as dt
 import re
+import time
 
 import pytest
 from factories import make_meeting
+from peer_factories import make_coordinator
 from peer_factories import make_volunteer
 
 from finder.extensions import db
@@ -172,34 +175,78 @@ def test_an_unknown_status_link_is_not_found(client):
 def test_the_honeypot_makes_nothing_but_looks_the_same(client, app_context):
     response = ask(client, website="http://spam.example")
     assert response.status_code == 303 and response.location.endswith(f"{ASK}/sent")
+    link = status_link(client)
+    assert link and client.get(link).status_code == 404  # a link like any other, to nothing
     assert db.session.query(AccompanimentRequest).count() == 0
 
 
-def main_text_without_links(soup) -> str:
-    """What a person reads on a page, with every status link taken out."""
-    for secret in soup.select(".secret-link"):
-        secret.decompose()
-    return " ".join(soup.main.get_text().split())
+SECRETS = re.compile(r"request-status/[\w-]+|nonce(-|=\")[\w-]+")
 
 
-def test_asking_again_looks_exactly_like_asking_for_the_first_time(client, page, app_context):
+def masked(text: str) -> str:
+    """Status links and CSP nonces differ on every answer; everything else must not."""
+    return SECRETS.sub("SECRET", text)
+
+
+def as_the_asker_sees_it(client, link: str) -> list:
+    """Every answer the holder of a status link can get: the page, its htmx fragment and the
+    poll that finds nothing new, each with its status code, headers and body."""
+    seen = []
+    for url, headers in ((link, {}), (link, {"HX-Request": "true"}),
+                         (link + "?seen=looking", {"HX-Request": "true"})):
+        response = client.get(url, headers=headers)
+        kept = {k: masked(v) for k, v in response.headers.items()
+                if k not in ("Date", "Set-Cookie")}
+        seen.append((response.status_code, kept, masked(response.get_data(as_text=True))))
+    return seen
+
+
+def test_a_repeat_is_answered_exactly_like_a_new_request_for_its_whole_life(
+        client, page, app, app_context):
     # Someone who knows a person's phone number and guesses their group must not be able to
-    # tell whether that person has asked: the second asker gets the same pages as the first.
-    make_volunteer()
+    # tell whether that person has asked: whatever they get back, a new request gets too.
+    from finder.peer import matching
+    from finder.peer import timers
+    volunteer = make_volunteer(first_name="Dana")
     ask(client)
-    first_sent = client.get(f"{ASK}/sent")
+    first_link = status_link(client)
     ask(client, first_name="Someone else", phone="+44 7700 900982")
-    second_sent = client.get(f"{ASK}/sent")
-    first_link, second_link = (
-        page(sent).select_one(".secret-link a")["href"].replace("http://localhost", "")
-        for sent in (first_sent, second_sent))
-    assert second_link != first_link
-    assert main_text_without_links(page(second_sent)) == \
-        main_text_without_links(page(first_sent))
-    first_status, second_status = client.get(first_link), client.get(second_link)
-    assert second_status.status_code == 200
-    assert main_text_without_links(page(second_status)) == \
-        main_text_without_links(page(first_status))
+    repeat_sent = client.get(f"{ASK}/sent")
+    ask(client, phone="07700 900 111")  # someone else, asking for the first time
+    new_sent = client.get(f"{ASK}/sent")
+    assert masked(repeat_sent.get_data(as_text=True)) == masked(new_sent.get_data(as_text=True))
+    repeat_link, new_link = (page(sent).select_one(".secret-link a")["href"]
+                             .replace("http://localhost", "") for sent in (repeat_sent, new_sent))
+    assert as_the_asker_sees_it(client, repeat_link) == as_the_asker_sees_it(client, new_link)
+
+    first = peer_requests.find_by_token(db.session, first_link.rsplit("/", 1)[-1])
+    matching.accept(db.session, first.offers[0].id, volunteer.id, utcnow())
+    assert "Dana" in page(client.get(first_link)).main.get_text()
+    assert as_the_asker_sees_it(client, repeat_link) == as_the_asker_sees_it(client, new_link)
+
+    lead = dt.timedelta(minutes=app.config["FINDER_PEER_LEAD_MINUTES"])
+    timers.advance(db.session, first.meeting_at - lead, app.config)
+    assert as_the_asker_sees_it(client, repeat_link) == as_the_asker_sees_it(client, new_link)
+    retention = dt.timedelta(days=app.config["FINDER_PEER_RETENTION_DAYS"])
+    timers.purge(db.session, first.meeting_at + retention, app.config)
+    assert client.get(repeat_link).status_code == client.get(new_link).status_code == 404
+
+
+def test_a_repeat_takes_as_long_to_answer_as_a_new_request(client, app, app_context):
+    make_volunteer()
+    app.config["FINDER_PEER_SUBMIT_MILLISECONDS"] = 300
+    try:
+        took = []
+        for phone in ("07700 900 982", "07700 900 982", "07700 900 111"):
+            started = time.monotonic()
+            ask(client, phone=phone)
+            took.append(time.monotonic() - started)
+    finally:
+        app.config["FINDER_PEER_SUBMIT_MILLISECONDS"] = 0
+    statuses = [r.status for r in db.session.query(AccompanimentRequest)
+                .order_by(AccompanimentRequest.id)]
+    assert statuses == ["offering", "held", "offering"]
+    assert min(took) >= 0.3
 
 
 def test_asking_again_while_open_sends_nobody_else_and_keeps_no_new_details(client, app_context):
@@ -208,7 +255,7 @@ def test_asking_again_while_open_sends_nobody_else_and_keeps_no_new_details(clie
     ask(client, first_name="Someone else", note="A second note")
     first, second = db.session.query(AccompanimentRequest).order_by(AccompanimentRequest.id)
     assert first.status == "offering" and len(first.offers) == 1
-    assert (second.status, second.closed_reason, second.offers) == ("held", "duplicate", [])
+    assert (second.status, second.held_reason, second.offers) == ("held", "duplicate", [])
     assert second.first_name is None and second.note is None
 
 
@@ -231,22 +278,35 @@ def test_the_second_link_shows_nothing_of_the_first_request_and_cannot_cancel_it
     assert "You cancelled this request" in page(client.get(second_link)).main.get_text()
 
 
-def test_asking_again_by_email_sends_the_first_request_to_its_owner(client, app_context):
+def test_asking_again_by_email_sends_the_first_request_to_its_owner_a_few_times_a_day(
+        client, app, app_context):
     ask(client, contact_method="email", email="robin@example.org", phone="")
     first_link = status_link(client)
     again = ask(client, contact_method="email", email="ROBIN@example.org", phone="",
                 first_name="Someone else")
     assert again.status_code == 303 and again.location.endswith(f"{ASK}/sent")
     assert status_link(client) not in ("", first_link)
-    emails = db.session.query(OutboxMessage).filter_by(to="robin@example.org").all()
-    resent = re.search(r"/request-status/(\S+)", emails[-1].body).group(1)
-    assert len(emails) == 2
+    emails = db.session.query(OutboxMessage).filter_by(to="robin@example.org")
+    resent = re.search(r"/request-status/(\S+)", emails.all()[-1].body).group(1)
     first = db.session.query(AccompanimentRequest).filter_by(status="escalated").one()
-    assert peer_requests.find_by_token(db.session, resent) == first
+    assert emails.count() == 2 and peer_requests.find_by_token(db.session, resent) == first
     assert client.get(first_link).status_code == 200
+    limit = app.config["FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY"]
+    for _ in range(limit + 2):
+        ask(client, contact_method="email", email="robin@example.org", phone="")
+    assert emails.count() == 1 + limit  # nobody can flood an inbox by asking again
 
 
-def test_each_contact_can_only_ask_a_few_times_a_day(client, app, app_context):
+def test_asking_again_does_not_use_up_the_days_requests(client, app_context):
+    for _ in range(5):
+        ask(client, fellowship="aa")
+    ask(client, fellowship="na")
+    assert db.session.query(AccompanimentRequest).filter_by(
+        fellowship="na", status="escalated").count() == 1
+
+
+def test_over_the_days_limit_a_request_waits_for_a_coordinator(client, app, app_context):
+    coordinator = make_coordinator()
     limit = app.config["FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY"]
     groups = ["aa", "na", "ca", "smart", "al-anon"]
     for fellowship in groups[: limit + 1]:
@@ -254,4 +314,7 @@ def test_each_contact_can_only_ask_a_few_times_a_day(client, app, app_context):
         assert status_link(client)  # every asker gets a link, over the limit too
     saved = db.session.query(AccompanimentRequest).order_by(AccompanimentRequest.id).all()
     assert [r.status for r in saved] == ["escalated"] * limit + ["held"]
-    assert saved[-1].closed_reason == "over_limit"
+    over = saved[-1]
+    assert (over.held_reason, over.offers, over.first_name) == ("over_limit", [], "Robin")
+    told = [m.body for m in db.session.query(OutboxMessage).filter_by(to=coordinator.email)]
+    assert any("held back" in body and over.public_id in body for body in told)

@@ -56,6 +56,39 @@ def test_a_coordinator_can_close_a_request_with_a_reason(coordinator_client, rea
     assert (closed.status, closed.closed_reason) == ("closed", reason)
 
 
+def test_a_request_held_over_the_limit_waits_in_the_queue_until_sent_to_volunteers(
+        coordinator_client, page, app):
+    limit = app.config["FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY"]
+    for fellowship in ["na", "ca", "smart", "al-anon"][:limit]:
+        make_request(route=True, fellowship=fellowship, contact_value="07700 900555")
+    held = make_request(route=True, contact_value="07700 900555")
+    volunteer = make_volunteer()
+    assert (held.status, held.held_reason) == ("held", "over_limit")
+    queue = page(coordinator_client.get("/coordinator"))
+    detail = f"/coordinator/requests/{held.public_id}"
+    assert queue.select_one(f'table a[href="{detail}"]')
+    release = page(coordinator_client.get(detail)).select_one(f'form[action="{detail}/release"]')
+    assert release.find("button").get_text(strip=True) == "Send to volunteers"
+    assert coordinator_client.post(f"{detail}/release").status_code == 303
+    db.session.expire_all()
+    sent_on = db.session.get(AccompanimentRequest, held.id)
+    assert sent_on.status == "offering"
+    assert [offer.volunteer_id for offer in sent_on.offers] == [volunteer.id]
+
+
+def test_repeats_are_listed_as_held_back_and_cannot_be_sent_on(coordinator_client, page):
+    first = make_request(route=True, contact_value="07700 900666")
+    repeat = make_request(route=True, contact_value="07700 900666")
+    queue = page(coordinator_client.get("/coordinator"))
+    detail = f"/coordinator/requests/{repeat.public_id}"
+    section = queue.find("h2", string="Recently closed or held back").find_next("table")
+    assert section.select_one(f'a[href="{detail}"]') and first.status == "escalated"
+    assert not page(coordinator_client.get(detail)).select(f'form[action="{detail}/release"]')
+    coordinator_client.post(f"{detail}/release")
+    db.session.expire_all()
+    assert db.session.get(AccompanimentRequest, repeat.id).status == "held"
+
+
 def test_seeing_contact_details_is_recorded(coordinator_client):
     request = make_request()
     response = coordinator_client.get(f"/coordinator/requests/{request.public_id}/contact")

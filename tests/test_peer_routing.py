@@ -183,7 +183,7 @@ def test_a_repeat_is_never_offered_and_closes_quietly_when_a_new_request_would()
     by_email = {"contact_method": "email", "contact_value": "robin@example.org"}
     first = make_request(route=True, **by_email)
     repeat = make_request(route=True, **by_email)
-    assert (repeat.status, repeat.closed_reason, repeat.offers) == ("held", "duplicate", [])
+    assert (repeat.status, repeat.held_reason, repeat.offers) == ("held", "duplicate", [])
     lead = dt.timedelta(minutes=current_app.config["FINDER_PEER_LEAD_MINUTES"])
     timers.advance(db.session, repeat.meeting_at - lead - dt.timedelta(minutes=1),
                    current_app.config)

@@ -32,8 +32,8 @@ def world(app, app_context):
     meeting = make_meeting()
     submitted = peer_requests.submit(db.session, new_request(), MONDAY_MORNING, app.config)
     peer_requests.route(db.session, submitted.request, MONDAY_MORNING, app.config)
-    held = submitted.request
-    matching.accept(db.session, held.offers[0].id, volunteer.id, MONDAY_MORNING)
+    accepted = submitted.request
+    matching.accept(db.session, accepted.offers[0].id, volunteer.id, MONDAY_MORNING)
     other = make_request(route=True)
     report = ChangeReport(meeting_slug=meeting.slug, meeting_name=meeting.name,
                           what_changed="It moved")
@@ -41,7 +41,7 @@ def world(app, app_context):
     db.session.commit()
     return {
         "ids": {"volunteer": volunteer.id, "coordinator": coordinator.id},
-        "args": {"slug": meeting.slug, "token": submitted.token, "public_id": held.public_id,
+        "args": {"slug": meeting.slug, "token": submitted.token, "public_id": accepted.public_id,
                  "offer_id": (other.offers[0].id if other.offers else 1),
                  "volunteer_id": volunteer.id, "report_id": report.id, "action": "pause",
                  "code": "en", "filename": "css/finder.css"},

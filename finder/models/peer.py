@@ -58,6 +58,8 @@ class AccompanimentRequest(db.Model):
     consent_at: Mapped[dt.datetime]
     status: Mapped[str] = mapped_column(String(20), default="submitted")
     closed_reason: Mapped[str | None] = mapped_column(String(30))
+    # Why a request was held back from volunteers: "duplicate" or "over_limit".
+    held_reason: Mapped[str | None] = mapped_column(String(30))
     outcome: Mapped[str | None] = mapped_column(String(30))
     priority: Mapped[bool] = mapped_column(default=False)
     wave: Mapped[int] = mapped_column(default=0)

@@ -14,9 +14,15 @@ from finder.models import Volunteer
 from finder.peer import states
 
 # The queue's order: what needs a person first.
-QUEUE_ORDER = ("escalated", "submitted", "offering", "matched", "contacted")
+QUEUE_ORDER = ("escalated", "held", "submitted", "offering", "matched", "contacted")
 VOLUNTEER_ACTIONS = ("approve", "pause", "unpause", "retire", "reinstate")
 PAUSE = dt.timedelta(days=28)
+
+
+def _waiting_for_coordinator():
+    """Held over a contact's daily limit: a coordinator decides whether it is genuine."""
+    return (AccompanimentRequest.status == "held") & \
+        (AccompanimentRequest.held_reason == "over_limit")
 
 
 def queue(session: Session) -> list[AccompanimentRequest]:
@@ -24,15 +30,17 @@ def queue(session: Session) -> list[AccompanimentRequest]:
                 value=AccompanimentRequest.status)
     return list(session.scalars(
         select(AccompanimentRequest)
-        .where(AccompanimentRequest.status.in_(states.OPEN))
+        .where(AccompanimentRequest.status.in_(states.OPEN) | _waiting_for_coordinator())
         .order_by(rank, AccompanimentRequest.priority.desc(), AccompanimentRequest.meeting_at)))
 
 
 def recently_closed(session: Session, limit: int = 50) -> list[AccompanimentRequest]:
-    """Finished requests, and held ones (repeats, over a contact's limit) that nobody works on."""
+    """Finished requests, and repeats held back until they close by themselves."""
+    repeats = (AccompanimentRequest.status == "held") & \
+        (AccompanimentRequest.held_reason == "duplicate")
     return list(session.scalars(
         select(AccompanimentRequest)
-        .where(AccompanimentRequest.status.in_(states.FINAL | {"held"}))
+        .where(AccompanimentRequest.status.in_(states.FINAL) | repeats)
         .order_by(func.coalesce(AccompanimentRequest.closed_at,
                                 AccompanimentRequest.created_at).desc())
         .limit(limit)))

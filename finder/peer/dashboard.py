@@ -20,7 +20,7 @@ RECENT = dt.timedelta(days=7)
 class Dashboard:
     offers: list[Offer]
     answered: list[Offer]
-    holding: list[AccompanimentRequest]
+    accepted: list[AccompanimentRequest]
 
 
 def for_volunteer(session: Session, volunteer: Volunteer, now: dt.datetime) -> Dashboard:
@@ -29,9 +29,9 @@ def for_volunteer(session: Session, volunteer: Volunteer, now: dt.datetime) -> D
     answered = list(session.scalars(
         mine.where(Offer.status.in_(("taken", "expired", "declined")),
                    Offer.responded_at >= now - RECENT).order_by(Offer.responded_at.desc())))
-    holding = list(session.scalars(
+    accepted = list(session.scalars(
         select(AccompanimentRequest)
         .where(AccompanimentRequest.volunteer_id == volunteer.id,
                AccompanimentRequest.status.in_(states.WITH_VOLUNTEER))
         .order_by(AccompanimentRequest.meeting_at)))
-    return Dashboard(offers, answered, holding)
+    return Dashboard(offers, answered, accepted)

@@ -49,6 +49,12 @@ def label(table: dict, code: str | None) -> str:
     return str(table.get(code, code or ""))
 
 
+def request_reason(request) -> str:
+    """Why a request was closed or held back, in words; empty when neither."""
+    code = request.closed_reason or request.held_reason
+    return label(CLOSE_REASONS, code) if code else ""
+
+
 def london_time(moment: dt.datetime | None) -> str:
     """A stored UTC time as Europe/London wall-clock time, in the reader's language."""
     if moment is None:
@@ -62,6 +68,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         status_label=lambda code: label(STATUSES, code),
         close_reason_label=lambda code: label(CLOSE_REASONS, code),
+        request_reason=request_reason,
         offer_status_label=lambda code: label(OFFER_STATUSES, code),
         actor_label=lambda code: label(ACTORS, code),
         gender_label=lambda code: label(GENDERS, code),

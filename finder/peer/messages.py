@@ -107,26 +107,38 @@ def to_volunteer_reminder(session: Session, volunteer: Volunteer, now: dt.dateti
     outbox.enqueue(session, volunteer.email, _subject("reminder"), body, now)
 
 
-def to_coordinators(session: Session, request: AccompanimentRequest, now: dt.datetime) -> None:
+def _to_coordinators(session: Session, template: str, subject: str, now: dt.datetime,
+                     **context) -> None:
     coordinators = session.scalars(
         select(Volunteer).where(Volunteer.role == "coordinator", Volunteer.state == "active")
     )
-    body = render_template("emails/coordinator_escalation.txt", when=when_text(request),
-                           fellowship=fellowship_name(request.fellowship),
-                           link=f"{base_url()}/coordinator/requests/{request.public_id}")
+    body = render_template(template, **context)
     for coordinator in coordinators:
-        outbox.enqueue(session, coordinator.email, _subject("escalation"), body, now)
+        outbox.enqueue(session, coordinator.email, _subject(subject), body, now)
+
+
+def _request_context(request: AccompanimentRequest) -> dict:
+    """What coordinators are told about a request by email: no requester details."""
+    return {"when": when_text(request), "fellowship": fellowship_name(request.fellowship),
+            "link": f"{base_url()}/coordinator/requests/{request.public_id}"}
+
+
+def to_coordinators(session: Session, request: AccompanimentRequest, now: dt.datetime) -> None:
+    _to_coordinators(session, "emails/coordinator_escalation.txt", "escalation", now,
+                     **_request_context(request))
+
+
+def to_coordinators_held(session: Session, request: AccompanimentRequest,
+                         now: dt.datetime) -> None:
+    """A request over its contact's daily limit waits for a coordinator to look at it."""
+    _to_coordinators(session, "emails/coordinator_held.txt", "escalation", now,
+                     **_request_context(request))
 
 
 def to_coordinators_new_volunteer(session: Session, now: dt.datetime) -> None:
     """Only that someone is waiting: their details are on the coordinators' page."""
-    coordinators = session.scalars(
-        select(Volunteer).where(Volunteer.role == "coordinator", Volunteer.state == "active")
-    )
-    body = render_template("emails/coordinator_new_volunteer.txt",
-                           link=f"{base_url()}/coordinator/volunteers")
-    for coordinator in coordinators:
-        outbox.enqueue(session, coordinator.email, _subject("new_volunteer"), body, now)
+    _to_coordinators(session, "emails/coordinator_new_volunteer.txt", "new_volunteer", now,
+                     link=f"{base_url()}/coordinator/volunteers")
 
 
 def to_existing_account_sign_up(session: Session, email: str, now: dt.datetime) -> None:

@@ -99,44 +99,54 @@ def _open_request(session: Session, fellowship: str, contact: str):
     )
 
 
-def _recent_count(session: Session, contact: str, since: dt.datetime) -> int:
+def _recent_count(session: Session, contact: str, since: dt.datetime, *, held: bool) -> int:
+    """Requests from this contact since then: the held-back ones, or the others."""
+    is_held = AccompanimentRequest.held_reason.is_not(None)
     return session.scalar(
         select(func.count()).select_from(AccompanimentRequest).where(
             AccompanimentRequest.contact_value == contact,
             AccompanimentRequest.created_at >= since,
+            is_held if held else ~is_held,
         )
     )
 
 
-# A held request keeps only what it needs to look like any other to whoever holds its link,
-# and its contact so that it counts towards that contact's daily limit.
-HELD_FIELDS = ("fellowship", "wanted_day", "wanted_minute", "contact_method", "made_by",
-               "meeting_slug", "postcode_district", "online", "latitude", "longitude")
+# A repeat keeps only what it needs to look like any other request to whoever holds its link,
+# and its contact so that repeats can be counted. (A request over the limit keeps everything:
+# a coordinator may find it genuine and send it to volunteers.)
+REPEAT_FIELDS = ("fellowship", "wanted_day", "wanted_minute", "contact_method", "made_by",
+                 "meeting_slug", "postcode_district", "online", "latitude", "longitude")
 
 
 def submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping) -> Submitted:
-    """Save the request, its first event and the requester's email in one transaction.
+    """Save the request, its first event and any email in one transaction.
 
     Every submission gets a status link that works, so the response never tells anyone whether
-    a request already exists for these details. A repeat (same contact and fellowship while one
-    is open) or one over the contact's daily limit is *held*: saved but never routed. For a
-    repeat to an email address, a fresh link to the open request goes to that address, which
-    only its owner reads. Routing happens afterwards (see `route`). `now` is naive UTC, as
-    everywhere in finder.peer."""
+    a request already exists for these details. Two kinds are *held*, saved but not sent to
+    volunteers: a repeat (same contact and fellowship while one is open), which closes by
+    itself, and one over the contact's daily limit, which waits for a coordinator. A repeat to
+    an email address sends a fresh link to the open request there, which only the owner of
+    that address reads (a few times a day at most). Routing happens afterwards (see `route`).
+    `now` is naive UTC, as everywhere in finder.peer."""
     contact = normalise_contact(new.contact_method, new.contact_value)
     day_ago = now - dt.timedelta(days=1)
-    over_limit = (_recent_count(session, contact, day_ago)
-                  >= config["FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY"])
-    existing = None if over_limit else _open_request(session, new.fellowship, contact)
-    held_because = "over_limit" if over_limit else "duplicate" if existing else None
+    per_day = config["FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY"]
+    existing = _open_request(session, new.fellowship, contact)
+    if existing is not None:
+        held_because = "duplicate"
+    elif _recent_count(session, contact, day_ago, held=False) >= per_day:
+        held_because = "over_limit"
+    else:
+        held_because = None
 
     token = secrets.token_urlsafe(TOKEN_BYTES)
-    kept = vars(new) if held_because is None else {f: getattr(new, f) for f in HELD_FIELDS}
+    kept = {f: getattr(new, f) for f in REPEAT_FIELDS} if held_because == "duplicate" \
+        else vars(new)
     request = AccompanimentRequest(
         **{k: v for k, v in kept.items() if k != "contact_value"}, contact_value=contact,
         public_id=secrets.token_urlsafe(9), token_hash=hash_token(token), consent_at=now,
         created_at=now, updated_at=now, status="held" if held_because else "submitted",
-        closed_reason=held_because,
+        held_reason=held_because,
         meeting_at=next_meeting_time(new.wanted_day, new.wanted_minute, now,
                                      config["FINDER_PEER_LEAD_MINUTES"]),
     )
@@ -146,12 +156,27 @@ def submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping)
                              reason=held_because, actor_role="requester", at=now))
     if held_because is None:
         messages.to_requester_confirmation(session, request, token, now)
-    elif existing is not None and existing.contact_method == "email":
+    elif held_because == "over_limit":
+        messages.to_coordinators_held(session, request, now)
+    elif (existing.contact_method == "email"
+          and _recent_count(session, contact, day_ago, held=True) <= per_day):
         resent = secrets.token_urlsafe(TOKEN_BYTES)
         existing.resent_token_hash = hash_token(resent)
         messages.to_requester_resent_link(session, existing, resent, now)
     session.commit()
     return Submitted(token, request)
+
+
+def release(session: Session, request: AccompanimentRequest, now: dt.datetime,
+            config: Mapping) -> bool:
+    """A coordinator sends a request held over the limit to volunteers after all."""
+    if request.held_reason != "over_limit" or not states.transition(
+            session, request, "submitted", actor="coordinator", now=now):
+        session.rollback()
+        return False
+    route(session, request, now, config)
+    session.commit()
+    return True
 
 
 def route(session: Session, request: AccompanimentRequest, now: dt.datetime,

@@ -22,10 +22,11 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "cancelled": frozenset(),
     "expired": frozenset(),
     "closed": frozenset(),
-    # Never sent to volunteers: a repeat of a request that is still open, or over one contact's
-    # daily limit. Its requester sees it as a request still looking (see requester_stage), so
-    # asking again reveals nothing about an earlier request. Closed when the meeting is near.
-    "held": frozenset({"cancelled", "closed"}),
+    # Held back from volunteers: a repeat of a request that is still open, or over one
+    # contact's daily limit (a coordinator may send that one on). Its requester sees it as a
+    # request still looking (see requester_stage), so asking again reveals nothing about an
+    # earlier request. Closed, quietly, when the meeting is near.
+    "held": frozenset({"submitted", "cancelled", "closed"}),
 }
 
 WAITING = frozenset({"submitted", "offering", "escalated"})

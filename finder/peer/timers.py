@@ -58,7 +58,7 @@ def advance(session: Session, now: dt.datetime, config: Mapping) -> dict[str, in
         # Closed when a request still looking would be, and quietly: nobody else was asked.
         if request.meeting_at - lead <= now and states.transition(
                 session, request, "closed", actor="system", now=now,
-                reason=request.closed_reason):
+                reason=request.held_reason, values={"closed_reason": request.held_reason}):
             counts["held_closed"] += 1
         session.commit()
     reminder = dt.timedelta(minutes=config["FINDER_PEER_REMINDER_MINUTES"])

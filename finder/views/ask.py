@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
+import time
+
 from flask import Blueprint
 from flask import abort
 from flask import current_app
@@ -86,9 +89,11 @@ def ask():
     if request.method == "GET":
         return _render_form(RequestForm(formdata=None, meeting=meeting,
                                         data={"meeting": meeting.slug if meeting else ""}))
+    started = time.monotonic()
     form = RequestForm(meeting=meeting)
     if form.website.data:  # people leave the hidden field empty; bots fill it in
-        return redirect(url_for("ask.sent"), code=303)
+        session["peer_token"] = secrets.token_urlsafe(peer_requests.TOKEN_BYTES)  # leads nowhere
+        return _confirmed(started)
     if form.over_18.data == "no":
         return private(current_app.make_response(render_template(
             "pages/ask/under_18.html", al_anon=fellowships.get("al-anon"))))
@@ -105,6 +110,14 @@ def ask():
         db.session.rollback()
         current_app.logger.exception("Routing a new request failed; the worker will retry")
     session["peer_token"] = submitted.token
+    return _confirmed(started)
+
+
+def _confirmed(started: float):
+    """To the confirmation page, never sooner than the set time after the form arrived: a
+    request held back answers faster than one sent to volunteers, and must not be told apart."""
+    floor = current_app.config["FINDER_PEER_SUBMIT_MILLISECONDS"] / 1000
+    time.sleep(max(0.0, started + floor - time.monotonic()))
     return redirect(url_for("ask.sent"), code=303)
 
 

@@ -22,6 +22,7 @@ from finder.models import Volunteer
 from finder.models.times import utcnow
 from finder.peer import coordination
 from finder.peer import matching
+from finder.peer import requests as peer_requests
 from finder.peer import routing
 from finder.peer import states
 from finder.views.access import coordinator_required
@@ -80,6 +81,17 @@ def assign(public_id: str):
         flash(_("Assigned to %(name)s.", name=chosen.first_name))
     else:
         flash(_("This request can no longer be assigned."))
+    return redirect(url_for("coordinator.request_detail", public_id=public_id), code=303)
+
+
+@bp.post("/requests/<public_id>/release")
+@coordinator_required
+def release(public_id: str):
+    found = _request(public_id)
+    if peer_requests.release(db.session, found, utcnow(), current_app.config):
+        flash(_("Sent to volunteers."))
+    else:
+        flash(_("This request can no longer be sent to volunteers."))
     return redirect(url_for("coordinator.request_detail", public_id=public_id), code=303)
 
 

@@ -158,8 +158,8 @@ def decline(offer_id: int):
     return _done(_("Thank you for letting us know. We will not ask you about this one again."))
 
 
-def _held(public_id: str) -> AccompanimentRequest:
-    """A request this volunteer holds (a coordinator may open any)."""
+def _accepted_request(public_id: str) -> AccompanimentRequest:
+    """A request this volunteer accepted (a coordinator may open any)."""
     volunteer = current_volunteer()
     found = db.session.scalar(select(AccompanimentRequest)
                               .where(AccompanimentRequest.public_id == public_id))
@@ -172,8 +172,8 @@ def _held(public_id: str) -> AccompanimentRequest:
 
 @bp.get("/requests/<public_id>")
 @volunteer_required
-def held_request(public_id: str):
-    found = _held(public_id)
+def accepted_request(public_id: str):
+    found = _accepted_request(public_id)
     contact = matching.reveal_contact(db.session, found, current_volunteer(), utcnow())
     return private(current_app.make_response(render_template(
         "pages/volunteer/request.html", request_=found, contact=contact,
@@ -184,14 +184,14 @@ def held_request(public_id: str):
 @bp.post("/requests/<public_id>/contacted")
 @volunteer_required
 def contacted(public_id: str):
-    matching.mark_contacted(db.session, _held(public_id), "volunteer", utcnow())
+    matching.mark_contacted(db.session, _accepted_request(public_id), "volunteer", utcnow())
     return _done(_("Thank you. We have noted that you have been in touch."))
 
 
 @bp.post("/requests/<public_id>/withdraw")
 @volunteer_required
 def withdraw(public_id: str):
-    found = _held(public_id)
+    found = _accepted_request(public_id)
     matching.withdraw(db.session, found, current_volunteer().id, utcnow(), current_app.config)
     return _done(_("Thank you for telling us. We are asking other volunteers now."))
 
@@ -199,10 +199,10 @@ def withdraw(public_id: str):
 @bp.post("/requests/<public_id>/outcome")
 @volunteer_required
 def outcome(public_id: str):
-    found = _held(public_id)
+    found = _accepted_request(public_id)
     form = OutcomeForm()
     if not form.validate():
         flash(_("Select how it went"))
-        return redirect(url_for("volunteer.held_request", public_id=public_id), code=303)
+        return redirect(url_for("volunteer.accepted_request", public_id=public_id), code=303)
     matching.record_outcome(db.session, found, form.outcome.data, "volunteer", utcnow())
     return _done(_("Thank you. We have recorded how it went."))
