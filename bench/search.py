@@ -4,7 +4,9 @@ Each search is a full request through the app (postcode + radius + two filters, 
 rendered to HTML). Prints p50 and p95 per size. Run:
 
     .venv/bin/python bench/search.py            # SQLite (a temporary file)
-    BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test .venv/bin/python bench/search.py
+    BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/bench .venv/bin/python bench/search.py
+    BENCH_SIZES=100000 .venv/bin/python bench/search.py   # one size only
+    BENCH_STATEMENTS=1 .venv/bin/python bench/search.py   # also each SQL statement's time
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
+from sqlalchemy import event
 from sqlalchemy import insert
 from sqlalchemy import text
 
@@ -32,7 +35,7 @@ from finder.geo.locate import locate
 from finder.models import Meeting
 from finder.search import refresh_statistics
 
-SIZES = (1_000, 10_000, 100_000)
+SIZES = tuple(int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(","))
 SEARCHES_PER_SIZE = 300
 WARM_UP = 30
 TOWNS = (
@@ -132,6 +135,32 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
+def time_statements(app) -> dict[str, list[float]]:
+    """Milliseconds per SQL statement, keyed by the statement's start, as searches run."""
+    timings: dict[str, list[float]] = {}
+    with app.app_context():
+        engine = db.engine
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def started(conn, cursor, statement, parameters, context, executemany):
+        context.bench_started = time.perf_counter()
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def finished(conn, cursor, statement, parameters, context, executemany):
+        key = " ".join(statement.split())[:60]
+        timings.setdefault(key, []).append((time.perf_counter() - context.bench_started) * 1000)
+
+    return timings
+
+
+def print_statements(timings: dict[str, list[float]]) -> None:
+    for key, samples in timings.items():
+        measured = samples[WARM_UP:]
+        if measured:
+            print(f"    {len(measured):>4} x  p50 {statistics.median(measured):6.2f} ms   "
+                  f"p95 {percentile(measured, 0.95):6.2f} ms   {key}")
+
+
 def run(size: int, database_url: str) -> tuple[float, float]:
     app = create_app(
         {
@@ -152,6 +181,7 @@ def run(size: int, database_url: str) -> tuple[float, float]:
         refresh_statistics()
         settle(database_url)
     schedule.now_in_london = lambda: FIXED_NOW
+    statements = time_statements(app) if os.environ.get("BENCH_STATEMENTS") else None
     client = app.test_client()
     urls = [
         f"/meetings?near={rng.choice(TOWNS).replace(' ', '+')}&radius=10&{rng.choice(FILTERS)}"
@@ -165,6 +195,8 @@ def run(size: int, database_url: str) -> tuple[float, float]:
         assert response.status_code == 200, (url, response.status_code)
         if index >= WARM_UP:
             timings.append(elapsed)
+    if statements is not None:
+        print_statements(statements)
     with app.app_context():
         db.session.remove()
         db.drop_all()

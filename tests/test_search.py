@@ -223,6 +223,14 @@ def test_results_come_in_pages_with_a_total():
     assert [r.meeting.name for r in page_two.items] == ["13:00", "14:00", "15:00", "16:00", "17:00"]
 
 
+def test_a_page_past_the_last_still_knows_the_total():
+    for hour in range(8, 11):
+        make_meeting(name=f"{hour:02d}:00", day=2, start_time=dt.time(hour, 0))
+    past_the_end = search(near_leeds(), MONDAY_NOON, page=4, page_size=2)
+    assert (past_the_end.items, past_the_end.total, past_the_end.pages) == ([], 3, 2)
+    assert search(near_leeds(radius_miles=1, fellowships=("smart",)), MONDAY_NOON).total == 0
+
+
 def test_meetings_by_appointment_are_not_in_weekly_results():
     make_meeting(name="By appointment", day=None, start_time=None, end_time=None)
     assert found(near_leeds()) == []
