@@ -29,7 +29,8 @@ def test_an_outward_code_is_placed_at_the_middle_of_its_postcodes():
     [
         ("Leeds", "Leeds"),
         ("cardiff", "Cardiff"),
-        ("Caerdydd", "Cardiff"),
+        ("Caerdydd", "Caerdydd"),
+        ("abertawe", "Abertawe"),
         ("newcastle", "Newcastle upon Tyne"),
         ("EDINBURGH", "Edinburgh"),
     ],

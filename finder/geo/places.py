@@ -1,5 +1,6 @@
-"""Towns and cities people can search by name, each placed at the centre of one of its
-postcode districts (seeds/places.csv), so no gazetteer service is needed."""
+"""Towns and cities people can search by name (in English or, where it differs, Welsh), each
+placed at the centre of one of its postcode districts (seeds/places.csv), so no gazetteer
+service is needed."""
 
 from __future__ import annotations
 
@@ -20,13 +21,16 @@ def _key(name: str) -> str:
 
 @cache
 def _places() -> dict[str, tuple[str, str]]:
-    """Lookup key -> (display name, outward code)."""
+    """Lookup key -> (name to show, outward code). A place found by its Welsh name is shown by
+    its Welsh name; one found by any other alias is shown by its usual name."""
     places: dict[str, tuple[str, str]] = {}
     with PLACES_FILE.open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            names = [row["name"], *filter(None, (row.get("aliases") or "").split(";"))]
-            for name in names:
-                places[_key(name)] = (row["name"], row["outward_code"])
+            outward = row["outward_code"]
+            for alias in [row["name"], *filter(None, (row["aliases"] or "").split(";"))]:
+                places[_key(alias)] = (row["name"], outward)
+            if row["welsh_name"]:
+                places[_key(row["welsh_name"])] = (row["welsh_name"], outward)
     return places
 
 
