@@ -19,6 +19,8 @@ from finder import create_app
 from finder.extensions import db
 from finder.importers import load_demo_data
 from finder.models import Meeting
+from finder.models.times import utcnow
+from finder.peer import requests as peer_requests
 from finder.peer.demo import load_demo_volunteers
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -104,6 +106,20 @@ class LiveServer:
             if between:
                 query = query.where(Meeting.start_time.between(*between))
             return db.session.scalar(query)
+
+    def a_request_held_over_the_limit(self, contact: str) -> str:
+        """The public id of a request held back because its contact asked too often today."""
+        with self.app.app_context():
+            config = self.app.config
+            groups = ("na", "ca", "smart", "al-anon", "nar-anon", "aa")
+            for fellowship in groups[:config["FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY"] + 1]:
+                submitted = peer_requests.submit(db.session, peer_requests.NewRequest(
+                    fellowship=fellowship, wanted_day=1, wanted_minute=19 * 60 + 30,
+                    first_name="Sam", contact_method="email", contact_value=contact,
+                    postcode_district="LS1", latitude=53.7965, longitude=-1.5478,
+                ), utcnow(), config)
+            assert submitted.request.held_reason == "over_limit"
+            return submitted.request.public_id
 
 
 def launch_chromium(playwright):

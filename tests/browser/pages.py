@@ -24,7 +24,7 @@ ASK_PATH = "/ask-someone-to-go-with-you"
 # The demo volunteer for AA and NA in Leeds, free 09:00 to 22:00 every day.
 DEMO_VOLUNTEER = "demo.morgan@example.org"
 LEEDS_AA_OR_NA = {"fellowships": ("aa", "na"), "between": (dt.time(9), dt.time(21))}
-# Every request has an address of its own: a repeat of an open one makes nothing new.
+# Every request has an address of its own: a repeat of an open one is held back.
 _requesters = itertools.count(1)
 
 
@@ -209,6 +209,12 @@ def coordinator_request(page: Page, server: LiveServer) -> Response:
     return follow(page, page.locator("table a").first)
 
 
+def coordinator_held_request(page: Page, server: LiveServer) -> Response:
+    """A request held back as over its contact's daily limit, with "Send to volunteers"."""
+    public_id = server.a_request_held_over_the_limit(f"sam.{next(_requesters)}@example.org")
+    return as_coordinator(f"/coordinator/requests/{public_id}")(page, server)
+
+
 def volunteer_opens_coordinator_page(page: Page, server: LiveServer) -> Response:
     sign_in(page, server)
     return page.goto(server.url("/coordinator"))
@@ -250,6 +256,7 @@ PAGES = [
     PageState("volunteer-request", setup=volunteer_request),
     PageState("coordinator-queue", setup=as_coordinator("/coordinator", first=ask_for_a_volunteer)),
     PageState("coordinator-request", setup=coordinator_request),
+    PageState("coordinator-held-request", setup=coordinator_held_request),
     PageState("coordinator-volunteers", setup=as_coordinator("/coordinator/volunteers")),
     PageState("coordinator-change-reports",
               setup=as_coordinator("/coordinator/change-reports", first=report_a_change)),
