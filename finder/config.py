@@ -4,7 +4,13 @@ import os
 import secrets
 from pathlib import Path
 
-INSTANCE_DEFAULT = Path(__file__).resolve().parent.parent / "instance"
+
+
+def instance_path() -> str | None:
+    """FINDER_INSTANCE_PATH, or Flask's own choice: `instance/` beside a source checkout, or
+    `<virtualenv>/var/finder-instance` for an installed wheel."""
+    configured = os.environ.get("FINDER_INSTANCE_PATH")
+    return str(Path(configured).resolve()) if configured else None
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -14,9 +20,9 @@ def _flag(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def from_environment() -> dict:
+def from_environment(instance_folder: str) -> dict:
     """Every setting the app reads, each overridable by an environment variable."""
-    instance = Path(os.environ.get("FINDER_INSTANCE_PATH", INSTANCE_DEFAULT))
+    instance = Path(instance_folder)
     return {
         "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_hex(32),
         "SQLALCHEMY_DATABASE_URI": os.environ.get(

@@ -1,8 +1,6 @@
-"""Where the real meeting-feed samples from other projects live: ../shared/samples beside
-the repository (as on developers' machines and in CI), or FINDER_SAMPLES."""
+"""Real meeting-feed samples written by other projects, kept in tests/data/samples with their
+licence notes (see the README there)."""
 
-import os
 from pathlib import Path
 
-SAMPLES = Path(os.environ.get(
-    "FINDER_SAMPLES", Path(__file__).resolve().parents[2] / "shared" / "samples"))
+SAMPLES = Path(__file__).resolve().parent / "data" / "samples"

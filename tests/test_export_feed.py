@@ -10,11 +10,11 @@ from sqlalchemy import delete
 from sqlalchemy import select
 
 from finder.extensions import db
-from finder.feed import feed_json
-from finder.feed import meeting_to_feed_entry
 from finder.importers import load_demo_data
 from finder.importers import meeting_guide
 from finder.importers import sync
+from finder.meetings.feed import feed_json
+from finder.meetings.feed import meeting_to_feed_entry
 from finder.models import Meeting
 from finder.models import MeetingSource
 

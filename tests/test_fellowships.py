@@ -16,12 +16,13 @@ from datetime import date
 
 import pytest
 
-from finder import fellowships
-from finder.fellowships import DESCRIPTION_FIELDS
-from finder.fellowships import LANGUAGES
-from finder.fellowships import parity_problems
+from finder.meetings import fellowships
+from finder.meetings.fellowships import DESCRIPTION_FIELDS
+from finder.meetings.fellowships import LANGUAGES
+from finder.meetings.fellowships import parity_problems
+from finder.seeds import seed_file
 
-SEED = fellowships.SEEDS / "fellowships.toml"
+SEED = seed_file("fellowships.toml")
 
 EXPECTED = {
     "aa": "Alcoholics Anonymous",

@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from finder import fellowships
-from finder.views.groups import FIELD_LABELS
+from finder.meetings import fellowships
+from finder.web.views.groups import FIELD_LABELS
 
 FAMILY = ["al-anon", "families-anonymous", "nar-anon", "smart-family-friends"]
 

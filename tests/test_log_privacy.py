@@ -2,8 +2,8 @@
 
 import logging
 
-from finder.log_privacy import RedactRequestLines
-from finder.log_privacy import redact
+from finder.web.log_privacy import RedactRequestLines
+from finder.web.log_privacy import redact
 
 
 def test_query_strings_and_status_tokens_are_redacted():

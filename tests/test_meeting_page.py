@@ -6,9 +6,9 @@ import pytest
 from factories import make_meeting
 from icalendar import Calendar
 
-from finder import schedule
+from finder.meetings import schedule
+from finder.meetings.schedule import LONDON
 from finder.models import ChangeReport
-from finder.schedule import LONDON
 
 MONDAY_NOON = dt.datetime(2026, 11, 23, 12, 0, tzinfo=LONDON)
 

@@ -8,10 +8,10 @@ import pytest
 from flask_babel import force_locale
 from samples import SAMPLES
 
-from finder import meeting_types
-from finder.meeting_types import FELLOWSHIP_OVERRIDES
-from finder.meeting_types import TYPE_CODES
-from finder.meeting_types import facets
+from finder.meetings import types as meeting_types
+from finder.meetings.types import FELLOWSHIP_OVERRIDES
+from finder.meetings.types import TYPE_CODES
+from finder.meetings.types import facets
 
 SPEC_TYPES = SAMPLES / "code4recovery_spec__data_types.json"
 

@@ -10,10 +10,10 @@ import pytest
 from aiosmtpd.controller import Controller
 from peer_factories import MONDAY_MORNING
 
+from finder.cli.peer import run_once
 from finder.extensions import db
 from finder.models import OutboxMessage
 from finder.peer import outbox
-from finder.peer.cli import run_once
 
 pytestmark = pytest.mark.usefixtures("app_context")
 

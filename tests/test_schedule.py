@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from finder import schedule
-from finder.schedule import LONDON
-from finder.schedule import next_occurrence
+from finder.meetings import schedule
+from finder.meetings.schedule import LONDON
+from finder.meetings.schedule import next_occurrence
 
 SUNDAY, MONDAY, SATURDAY = 0, 1, 6
 

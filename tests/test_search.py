@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from factories import make_meeting
 
-from finder.schedule import LONDON
-from finder.search import Criteria
-from finder.search import search
+from finder.meetings.schedule import LONDON
+from finder.meetings.search import Criteria
+from finder.meetings.search import search
 
 pytestmark = pytest.mark.usefixtures("app_context")
 

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from factories import make_meeting
 
-from finder import schedule
-from finder.schedule import LONDON
+from finder.meetings import schedule
+from finder.meetings.schedule import LONDON
 
 MONDAY_NOON = dt.datetime(2026, 11, 23, 12, 0, tzinfo=LONDON)
 HTMX = {"HX-Request": "true"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from finder.static_files import static_url
+from finder.web.static_files import static_url
 
 STATIC = Path(__file__).resolve().parents[1] / "finder" / "static"
 ONE_YEAR = 31536000

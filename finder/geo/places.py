@@ -7,12 +7,12 @@ from __future__ import annotations
 import csv
 import re
 from functools import cache
-from pathlib import Path
 
 from finder.geo.postcodes import Point
 from finder.geo.postcodes import outward_code_point
+from finder.seeds import seed_file
 
-PLACES_FILE = Path(__file__).resolve().parent.parent.parent / "seeds" / "places.csv"
+PLACES_FILE = seed_file("places.csv")
 
 
 def _key(name: str) -> str:

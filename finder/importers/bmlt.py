@@ -3,7 +3,7 @@
 
 Format codes are local to each server, so they are read through the server's format
 list to NAWS world ids, and world ids with a Meeting Guide equivalent become that code
-(so one table, finder.meeting_types, says what they mean). Other formats are kept by
+(so one table, finder.meetings.types, says what they mean). Other formats are kept by
 world id, or by local code when the server gives no world id. Without a format list
 the local codes are kept as they are and mean nothing here.
 """

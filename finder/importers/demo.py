@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
 from sqlalchemy import delete
 from sqlalchemy import select
@@ -14,13 +14,14 @@ from finder.importers.sync import ImportReport
 from finder.importers.sync import sync
 from finder.models import Meeting
 from finder.models import MeetingSource
+from finder.seeds import seed_file
 
-DEMO_FILE = Path(__file__).resolve().parents[2] / "seeds" / "demo-meetings.json"
+DEMO_FILE = seed_file("demo-meetings.json")
 # How the demo source is known, whichever copy of the file it was read from.
 DEMO_LOCATION = "seeds/demo-meetings.json"
 
 
-def load_demo_data(path: Path = DEMO_FILE) -> ImportReport:
+def load_demo_data(path: Traversable = DEMO_FILE) -> ImportReport:
     """Load (or refresh) the demo meetings; each row names its own fellowship."""
     parsed = meeting_guide.parse(path.read_text(encoding="utf-8"))
     return sync(parsed, location=DEMO_LOCATION, format="meeting-guide", is_demo=True)

@@ -11,11 +11,11 @@ from typing import Any
 
 from sqlalchemy import String
 
-from finder import fellowships
-from finder import meeting_types
 from finder.importers import values
 from finder.importers.records import InvalidRow
 from finder.importers.records import MeetingRecord
+from finder.meetings import fellowships
+from finder.meetings import types as meeting_types
 from finder.models import Meeting
 
 ATTENDANCE_OPTIONS = ("in_person", "hybrid", "online", "inactive")

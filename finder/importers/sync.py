@@ -23,10 +23,10 @@ from finder.importers.records import MeetingRecord
 from finder.importers.records import ParseResult
 from finder.importers.records import RowError
 from finder.importers.values import slugify
+from finder.meetings.search import refresh_statistics
 from finder.models import Meeting
 from finder.models import MeetingSource
 from finder.models.times import utcnow
-from finder.search import refresh_statistics
 
 
 @dataclass

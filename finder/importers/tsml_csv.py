@@ -20,7 +20,6 @@ import io
 import re
 from typing import Any
 
-from finder import meeting_types
 from finder.importers import values
 from finder.importers.normalise import to_record_with
 from finder.importers.records import FeedError
@@ -28,6 +27,7 @@ from finder.importers.records import MeetingRecord
 from finder.importers.records import ParseResult
 from finder.importers.records import collect
 from finder.importers.records import position
+from finder.meetings import types as meeting_types
 
 DAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 TWELVE_HOUR = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?", re.IGNORECASE)

@@ -1,4 +1,5 @@
-"""Database models. Fellowships are not here: they are data in seeds/ (see finder.fellowships)."""
+"""Database models. Fellowships are not here: they are data in seeds/
+(see finder.meetings.fellowships)."""
 
 from finder.models.meeting import Meeting
 from finder.models.meeting import MeetingSource

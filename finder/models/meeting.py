@@ -15,9 +15,9 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
-from finder import filters
 from finder.extensions import db
 from finder.geo import grid
+from finder.meetings import filters
 from finder.models.times import utcnow
 
 
@@ -106,7 +106,7 @@ class Meeting(db.Model):
     wheelchair_access: Mapped[bool] = mapped_column(default=False)
     hearing_loop: Mapped[bool] = mapped_column(default=False)
     proof_of_attendance: Mapped[bool] = mapped_column(default=False)
-    # The filterable features above as bits (finder.filters.feature_bits), so a search can
+    # The filterable features above as bits (finder.meetings.filters.feature_bits), so a search can
     # check them from an index without reading each row.
     feature_bits: Mapped[int] = mapped_column(default=0)
     # ISO 639-1 codes, stored ",en,pl," so a LIKE '%,pl,%' filter is exact.

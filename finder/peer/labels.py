@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 
@@ -62,15 +61,3 @@ def london_time(moment: dt.datetime | None) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     return format_datetime(moment, "d MMM y, HH:mm")
-
-
-def init_app(app: Flask) -> None:
-    app.jinja_env.globals.update(
-        status_label=lambda code: label(STATUSES, code),
-        close_reason_label=lambda code: label(CLOSE_REASONS, code),
-        request_reason=request_reason,
-        offer_status_label=lambda code: label(OFFER_STATUSES, code),
-        actor_label=lambda code: label(ACTORS, code),
-        gender_label=lambda code: label(GENDERS, code),
-        london_time=london_time,
-    )

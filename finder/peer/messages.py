@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from finder import fellowships
+from finder.meetings import fellowships
 from finder.models import AccompanimentRequest
 from finder.models import Volunteer
 from finder.peer import outbox

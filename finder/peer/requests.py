@@ -14,7 +14,7 @@ from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from finder import schedule
+from finder.meetings import schedule
 from finder.models import AccompanimentRequest
 from finder.models import Meeting
 from finder.models import RequestEvent

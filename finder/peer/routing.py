@@ -16,13 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import selectinload
 
-from finder import fellowships
+from finder.meetings import fellowships
+from finder.meetings.schedule import LONDON
 from finder.models import AccompanimentRequest
 from finder.models import Offer
 from finder.models import Volunteer
 from finder.peer import messages
 from finder.peer import states
-from finder.schedule import LONDON
 
 EARTH_RADIUS_MILES = 3958.8
 

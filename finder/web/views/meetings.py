@@ -12,18 +12,18 @@ from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from finder import calendar_file
-from finder import fellowships
-from finder import schedule
-from finder import search as meeting_search
 from finder.extensions import db
 from finder.extensions import limiter
-from finder.forms import ChangeReportForm
-from finder.forms import SearchForm
 from finder.geo.locate import configured_geocoder
+from finder.meetings import calendar_file
+from finder.meetings import fellowships
+from finder.meetings import schedule
+from finder.meetings import search as meeting_search
 from finder.models import ChangeReport
 from finder.models import Meeting
-from finder.web import render_page_or_fragment
+from finder.web.forms.search import ChangeReportForm
+from finder.web.forms.search import SearchForm
+from finder.web.pages import render_page_or_fragment
 
 bp = Blueprint("meetings", __name__)
 

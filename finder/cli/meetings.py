@@ -7,8 +7,6 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from finder import fellowships
-from finder.feed import feed_json
 from finder.importers import DEFAULT_FELLOWSHIP
 from finder.importers import PARSERS
 from finder.importers import FeedError
@@ -18,6 +16,8 @@ from finder.importers import load_demo_data
 from finder.importers import read_source
 from finder.importers import remove_demo_data
 from finder.importers import sync
+from finder.meetings import fellowships
+from finder.meetings.feed import feed_json
 from finder.peer.demo import load_demo_volunteers
 from finder.peer.demo import remove_demo_volunteers
 

@@ -12,9 +12,9 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from finder.seeds import seed_file
 
 # The comparison rows, in the order every fellowship page and the comparison table use.
 DESCRIPTION_FIELDS = (
@@ -86,9 +86,8 @@ class Fellowship:
 
 
 @cache
-def _load(path: Path) -> tuple[Fellowship, ...]:
-    with path.open("rb") as seed:
-        raw = tomllib.load(seed)
+def _load(path: Traversable | None) -> tuple[Fellowship, ...]:
+    raw = tomllib.loads((path or seed_file("fellowships.toml")).read_text(encoding="utf-8"))
     fellowships = [
         Fellowship(
             slug=entry["slug"],
@@ -107,7 +106,7 @@ def _load(path: Path) -> tuple[Fellowship, ...]:
     return tuple(sorted(fellowships, key=lambda f: f.name.casefold()))
 
 
-def all_fellowships(path: Path = SEEDS / "fellowships.toml") -> tuple[Fellowship, ...]:
+def all_fellowships(path: Traversable | None = None) -> tuple[Fellowship, ...]:
     return _load(path)
 
 

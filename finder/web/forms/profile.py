@@ -16,13 +16,13 @@ from wtforms.validators import DataRequired
 from wtforms.validators import Length
 from wtforms.validators import Optional
 
-from finder import fellowships
-from finder import filters
-from finder.forms import CheckboxesField
-from finder.forms import options
+from finder.meetings import fellowships
+from finder.meetings import filters
 from finder.peer.accounts import MIN_PASSWORD_LENGTH
-from finder.peer_forms import EMAIL
-from finder.peer_forms import minute_of_day
+from finder.web.forms.fields import CheckboxesField
+from finder.web.forms.fields import is_email_address
+from finder.web.forms.fields import minute_of_day
+from finder.web.forms.fields import options
 
 RADII = (1, 2, 5, 10, 15, 25)
 GENDERS = (("", _l("Prefer not to say")), ("woman", _l("Woman")), ("man", _l("Man")),
@@ -89,7 +89,7 @@ class SignUpForm(FlaskForm):
                                            for f in fellowships.all_fellowships())
 
     def validate_email(self, field):
-        if not EMAIL.match((field.data or "").strip()):
+        if not is_email_address(field.data):
             raise ValidationError(_l("Enter an email address in the correct format, like "
                                      "name@example.com"))
 

@@ -7,7 +7,7 @@ from flask import abort
 from flask import render_template
 from flask_babel import lazy_gettext as _l
 
-from finder import fellowships
+from finder.meetings import fellowships
 
 bp = Blueprint("groups", __name__)
 

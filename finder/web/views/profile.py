@@ -11,16 +11,16 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from finder.extensions import db
-from finder.forms import location_problem_message
 from finder.geo.locate import NotLocated
 from finder.geo.locate import locate
 from finder.models import AvailabilityWindow
-from finder.profile_forms import ProfileForm
-from finder.profile_forms import availability_fields
-from finder.profile_forms import read_windows
-from finder.views.access import current_volunteer
-from finder.views.access import volunteer_required
-from finder.views.ask import private
+from finder.web.access import current_volunteer
+from finder.web.access import volunteer_required
+from finder.web.forms.profile import ProfileForm
+from finder.web.forms.profile import availability_fields
+from finder.web.forms.profile import read_windows
+from finder.web.forms.search import location_problem_message
+from finder.web.security import private
 
 bp = Blueprint("profile", __name__, url_prefix="/volunteer/profile")
 

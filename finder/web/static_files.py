@@ -7,7 +7,6 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
-from flask import Flask
 from flask import current_app
 from flask import url_for
 
@@ -23,7 +22,3 @@ def file_version(path: Path) -> str:
 def static_url(filename: str) -> str:
     path = Path(current_app.static_folder) / filename
     return url_for("static", filename=filename, v=file_version(path))
-
-
-def init_app(app: Flask) -> None:
-    app.add_template_global(static_url)

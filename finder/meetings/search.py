@@ -17,10 +17,10 @@ from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import text
 
-from finder import filters
-from finder import schedule
 from finder.extensions import db
 from finder.geo import grid
+from finder.meetings import filters
+from finder.meetings import schedule
 from finder.models import Meeting
 
 MILES_PER_DEGREE_LATITUDE = 69.05

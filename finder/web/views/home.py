@@ -8,7 +8,8 @@ from flask import request
 from flask import session
 from flask import url_for
 
-from finder.i18n import LANGUAGE_COOKIE
+from finder.web.i18n import LANGUAGE_COOKIE
+from finder.web.pages import local_path_or
 
 bp = Blueprint("home", __name__)
 
@@ -20,16 +21,9 @@ def index():
     return render_template("pages/home/index.html")
 
 
-def _safe_next(target: str | None) -> str:
-    """Only paths on this site, so the switcher cannot be used to send people elsewhere."""
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("home.index")
-
-
 @bp.get("/language/<code>")
 def choose_language(code: str):
-    response = redirect(_safe_next(request.args.get("next")), code=303)
+    response = redirect(local_path_or(request.args.get("next"), url_for("home.index")), code=303)
     if code in current_app.config["FINDER_LANGUAGES"]:
         response.set_cookie(
             LANGUAGE_COOKIE,

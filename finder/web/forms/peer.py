@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField
@@ -19,24 +17,14 @@ from wtforms.validators import InputRequired
 from wtforms.validators import Length
 from wtforms.validators import Optional
 
-from finder import fellowships
-from finder import filters
-from finder.forms import options
-
-UK_PHONE = re.compile(r"^(?:0|\+?44)\d{9,10}$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]?([0-5]\d)$")
+from finder.meetings import fellowships
+from finder.meetings import filters
+from finder.web.forms.fields import is_email_address
+from finder.web.forms.fields import is_uk_phone_number
+from finder.web.forms.fields import minute_of_day
+from finder.web.forms.fields import options
 
 GENDER_CHOICES = (("", _l("No preference")), ("woman", _l("A woman")), ("man", _l("A man")))
-
-
-def phone_digits(text: str) -> str:
-    return re.sub(r"[\s()-]", "", text or "")
-
-
-def minute_of_day(text: str) -> int | None:
-    found = CLOCK.match((text or "").strip())
-    return int(found.group(1)) * 60 + int(found.group(2)) if found else None
 
 
 NEEDS = {
@@ -125,11 +113,11 @@ class RequestForm(FlaskForm):
             raise ValidationError(NEEDS["area"])
 
     def validate_phone(self, field):
-        if self.contact_method.data == "phone" and not UK_PHONE.match(phone_digits(field.data)):
+        if self.contact_method.data == "phone" and not is_uk_phone_number(field.data):
             raise ValidationError(NEEDS["phone"])
 
     def validate_email(self, field):
-        if self.contact_method.data == "email" and not EMAIL.match((field.data or "").strip()):
+        if self.contact_method.data == "email" and not is_email_address(field.data):
             raise ValidationError(NEEDS["email"])
 
     def contact_value(self) -> str:

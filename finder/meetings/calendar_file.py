@@ -10,7 +10,7 @@ from icalendar import Timezone
 from icalendar import TimezoneDaylight
 from icalendar import TimezoneStandard
 
-from finder import schedule
+from finder.meetings import schedule
 from finder.models import Meeting
 
 

@@ -15,31 +15,24 @@ from flask import session
 from flask import url_for
 from sqlalchemy import select
 
-from finder import fellowships
 from finder.extensions import db
 from finder.extensions import limiter
-from finder.forms import location_problem_message
 from finder.geo.locate import NotLocated
 from finder.geo.locate import locate
+from finder.meetings import fellowships
 from finder.models import Meeting
 from finder.models.times import utcnow
 from finder.peer import requests as peer_requests
-from finder.peer_forms import RequestForm
-from finder.peer_forms import minute_of_day
-from finder.views.access import public
-from finder.web import render_page_or_fragment
-from finder.web import wants_fragment
+from finder.web.access import public
+from finder.web.forms.fields import minute_of_day
+from finder.web.forms.peer import RequestForm
+from finder.web.forms.search import location_problem_message
+from finder.web.pages import render_page_or_fragment
+from finder.web.pages import wants_fragment
+from finder.web.security import private
 
 bp = Blueprint("ask", __name__)
 ASK = "/ask-someone-to-go-with-you"
-
-
-def private(response):
-    """Pages about one person's request: never cached, never indexed, no referrer elsewhere."""
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["Referrer-Policy"] = "same-origin"
-    response.headers["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def _request_rate_limit() -> str:

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask
 from flask_babel import format_decimal
 from flask_babel import format_time
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
-from finder import fellowships
-from finder import filters
-from finder import schedule
+from finder.meetings import fellowships
+from finder.meetings import filters
+from finder.meetings import schedule
 
 MODES = {
     "in_person": _l("In person"),
@@ -100,22 +99,6 @@ def ort_sentence(openness: str, source: str | None) -> str:
 
 def language_name(code: str) -> str:
     return str(filters.LANGUAGES.get(code, code))
-
-
-def init_app(app: Flask) -> None:
-    app.jinja_env.filters["language_name"] = language_name
-    app.jinja_env.globals.update(
-        when=when,
-        miles=miles,
-        weekly_schedule=weekly_schedule,
-        clock=clock,
-        day_name=day_name,
-        ort_sentence=ort_sentence,
-        mode_label=lambda mode: MODES.get(mode, mode),
-        ethos_label=lambda e: ETHOS.get(e, e),
-        fellowship_name=fellowship_name,
-        feature_labels=feature_labels,
-    )
 
 
 def fellowship_name(slug: str) -> str:

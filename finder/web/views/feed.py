@@ -4,7 +4,7 @@ from flask import Blueprint
 from flask import Response
 from flask import request
 
-from finder.feed import feed_json
+from finder.meetings.feed import feed_json
 
 bp = Blueprint("feed", __name__)
 

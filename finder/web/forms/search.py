@@ -9,37 +9,22 @@ from wtforms import BooleanField
 from wtforms import HiddenField
 from wtforms import RadioField
 from wtforms import SelectField
-from wtforms import SelectMultipleField
 from wtforms import StringField
 from wtforms import TextAreaField
-from wtforms import widgets
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 from wtforms.validators import Length
 from wtforms.validators import Optional
 
-from finder import fellowships
-from finder import filters
 from finder.geo.locate import Located
 from finder.geo.locate import NotLocated
 from finder.geo.locate import Problem
 from finder.geo.locate import locate
 from finder.geo.locate import locate_coordinates
-from finder.search import Criteria
-
-
-def options(pairs) -> list[SelectChoice]:
-    return [SelectChoice(str(value), label) for value, label in pairs]
-
-
-class CheckboxesField(SelectMultipleField):
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
-
-    def pre_validate(self, form):
-        # Unknown values in a shared URL are dropped rather than failing the whole search.
-        valid = {choice.value for choice in self.choices}
-        self.data = [value for value in (self.data or []) if value in valid]
+from finder.meetings import fellowships
+from finder.meetings import filters
+from finder.meetings.search import Criteria
+from finder.web.forms.fields import CheckboxesField
+from finder.web.forms.fields import options
 
 
 class SearchForm(FlaskForm):

@@ -13,48 +13,33 @@ from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from finder import fellowships
 from finder.extensions import db
 from finder.extensions import limiter
+from finder.meetings import fellowships
 from finder.models import AccompanimentRequest
 from finder.models.times import utcnow
 from finder.peer import accounts
 from finder.peer import dashboard as work_lists
 from finder.peer import matching
 from finder.peer import messages
-from finder.peer_forms import OutcomeForm
-from finder.peer_forms import SignInForm
-from finder.profile_forms import SignUpForm
-from finder.views.access import current_volunteer
-from finder.views.access import public
-from finder.views.access import sign_in_as
-from finder.views.access import sign_out as end_session
-from finder.views.access import volunteer_required
-from finder.views.ask import private
-from finder.web import render_page_or_fragment
-from finder.web import wants_fragment
+from finder.web.access import current_volunteer
+from finder.web.access import public
+from finder.web.access import sign_in_as
+from finder.web.access import sign_out as end_session
+from finder.web.access import volunteer_required
+from finder.web.forms.peer import OutcomeForm
+from finder.web.forms.peer import SignInForm
+from finder.web.forms.profile import SignUpForm
+from finder.web.pages import local_path_or
+from finder.web.pages import render_page_or_fragment
+from finder.web.pages import wants_fragment
+from finder.web.security import private
 
 bp = Blueprint("volunteer", __name__, url_prefix="/volunteer")
 
 
-@bp.app_template_global()
-def when_text(accompaniment_request) -> str:
-    return messages.when_text(accompaniment_request)
-
-
-@bp.app_errorhandler(403)
-def forbidden(error):
-    return render_template("errors/403.html"), 403
-
-
 def _sign_in_limit() -> str:
     return current_app.config["FINDER_SIGN_IN_RATE_LIMIT"]
-
-
-def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("volunteer.dashboard")
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -68,7 +53,8 @@ def sign_in():
                                    current_app.config)
         if not isinstance(outcome, str):
             sign_in_as(outcome)
-            return redirect(_safe_next(request.args.get("next")), code=303)
+            return redirect(
+                local_path_or(request.args.get("next"), url_for("volunteer.dashboard")), code=303)
         form.email.errors = [
             _("Your account is locked for a while after too many tries. Try again later")
             if outcome == "locked" else _("Enter a correct email address and password")]

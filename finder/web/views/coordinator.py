@@ -14,8 +14,8 @@ from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from finder import fellowships
 from finder.extensions import db
+from finder.meetings import fellowships
 from finder.models import AccompanimentRequest
 from finder.models import ChangeReport
 from finder.models import Volunteer
@@ -25,9 +25,9 @@ from finder.peer import matching
 from finder.peer import requests as peer_requests
 from finder.peer import routing
 from finder.peer import states
-from finder.views.access import coordinator_required
-from finder.views.access import current_volunteer
-from finder.views.ask import private
+from finder.web.access import coordinator_required
+from finder.web.access import current_volunteer
+from finder.web.security import private
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
 

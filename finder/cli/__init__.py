@@ -1,0 +1,13 @@
+"""`flask --app finder ...` commands: meetings (import, export, demo data), users, worker."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from finder.cli import meetings
+from finder.cli import peer
+
+
+def init_app(app: Flask) -> None:
+    meetings.init_app(app)
+    peer.init_app(app)

@@ -1,0 +1,19 @@
+"""One blueprint per user-facing area."""
+
+from flask import Flask
+
+
+def register_blueprints(app: Flask) -> None:
+    from finder.web.views import about
+    from finder.web.views import ask
+    from finder.web.views import coordinator
+    from finder.web.views import feed
+    from finder.web.views import groups
+    from finder.web.views import home
+    from finder.web.views import meetings
+    from finder.web.views import profile
+    from finder.web.views import volunteer
+
+    for module in (home, groups, meetings, feed, about, ask, volunteer, profile,
+                   coordinator):
+        app.register_blueprint(module.bp)
