@@ -26,14 +26,14 @@ from sqlalchemy import insert
 from sqlalchemy import text
 
 from finder import create_app
-from finder.meetings import schedule
 from finder.extensions import db
-from finder.meetings.fellowships import all_fellowships
-from finder.meetings.filters import feature_bits
 from finder.geo import grid
 from finder.geo.locate import locate
-from finder.models import Meeting
+from finder.meetings import schedule
+from finder.meetings.fellowships import all_fellowships
+from finder.meetings.filters import feature_bits
 from finder.meetings.search import refresh_statistics
+from finder.models import Meeting
 
 SIZES = tuple(int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(","))
 SEARCHES_PER_SIZE = 300

@@ -5,7 +5,6 @@ import secrets
 from pathlib import Path
 
 
-
 def instance_path() -> str | None:
     """FINDER_INSTANCE_PATH, or Flask's own choice: `instance/` beside a source checkout, or
     `<virtualenv>/var/finder-instance` for an installed wheel."""

@@ -15,12 +15,12 @@ import tomllib
 from datetime import date
 
 import pytest
+from finder.seeds import seed_file
 
 from finder.meetings import fellowships
 from finder.meetings.fellowships import DESCRIPTION_FIELDS
 from finder.meetings.fellowships import LANGUAGES
 from finder.meetings.fellowships import parity_problems
-from finder.seeds import seed_file
 
 SEED = seed_file("fellowships.toml")
 

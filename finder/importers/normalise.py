@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import String
 
+from finder import vocabulary
 from finder.importers import values
 from finder.importers.records import InvalidRow
 from finder.importers.records import MeetingRecord
@@ -18,10 +19,10 @@ from finder.meetings import fellowships
 from finder.meetings import types as meeting_types
 from finder.models import Meeting
 
-ATTENDANCE_OPTIONS = ("in_person", "hybrid", "online", "inactive")
-ETHOS = ("secular", "spiritual")
+ATTENDANCE_OPTIONS = tuple(vocabulary.ATTENDANCE)
+ETHOS = tuple(vocabulary.ETHOS)
 SOURCES = ("group", "fellowship")
-ORT_OPENNESS = ("welcoming", "not_stated", "restricted")
+ORT_OPENNESS = tuple(vocabulary.ORT_OPENNESS)
 
 
 class _Reasons(list[str]):

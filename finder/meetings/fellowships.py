@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 from importlib.resources.abc import Traversable
 
+from finder import vocabulary
 from finder.seeds import seed_file
 
 # The comparison rows, in the order every fellowship page and the comparison table use.
@@ -30,7 +31,7 @@ DESCRIPTION_FIELDS = (
 )
 
 LANGUAGES = ("en", "cy", "pl")
-ETHOS_VALUES = ("secular", "spiritual")
+ETHOS_VALUES = tuple(vocabulary.ETHOS)
 # Each fellowship's English description may differ from the median length by at most this share.
 LENGTH_TOLERANCE = 0.20
 # Words that praise or rank; none belongs in a neutral description. A trailing * matches any ending

@@ -4,23 +4,10 @@ The search form, the SQL filters, the README and the tests all read these tables
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from flask_babel import lazy_gettext as _l
-
-FELLOWSHIP_SLUGS = (
-    "aa",
-    "al-anon",
-    "ca",
-    "families-anonymous",
-    "na",
-    "nar-anon",
-    "smart",
-    "smart-family-friends",
-)
-
-ETHOS = {
-    "secular": _l("Secular (no religious or spiritual content)"),
-    "spiritual": _l("Spiritual (refers to a higher power of your own understanding)"),
-}
+from flask_babel.speaklater import LazyString
 
 # Attendance: which stored modes each choice includes, and whether distance applies.
 MODES = {
@@ -37,29 +24,39 @@ MODE_LABELS = {
 
 # Meeting features people can require; each maps to a boolean column on Meeting
 # (is_open is True for open meetings and False for closed ones).
-TYPES = {
-    "open": ("is_open", True, _l("Open (anyone can come)")),
-    "closed": ("is_open", False, _l("Closed (for people who want to stop)")),
-    "women": ("for_women", True, _l("Women")),
-    "men": ("for_men", True, _l("Men")),
-    "lgbtq": ("lgbtq", True, _l("LGBTQ+")),
-    "young-people": ("young_people", True, _l("Young people")),
-    "wheelchair": ("wheelchair_access", True, _l("Wheelchair access")),
-    "hearing-loop": ("hearing_loop", True, _l("Hearing loop")),
-}
+class Feature(NamedTuple):
+    column: str
+    value: bool
+    label: LazyString
+    # The feature's bit in Meeting.feature_bits. Pinned: stored rows keep their bits, so a
+    # number here must never change or be reused; a new feature takes the next free bit, and
+    # `flask --app finder meetings reindex` rewrites every row's bits after a change.
+    bit: int
 
-TYPE_BITS = {name: 1 << position for position, name in enumerate(TYPES)}
+
+TYPES = {
+    "open": Feature("is_open", True, _l("Open (anyone can come)"), bit=0),
+    "closed": Feature("is_open", False, _l("Closed (for people who want to stop)"), bit=1),
+    "women": Feature("for_women", True, _l("Women"), bit=2),
+    "men": Feature("for_men", True, _l("Men"), bit=3),
+    "lgbtq": Feature("lgbtq", True, _l("LGBTQ+"), bit=4),
+    "young-people": Feature("young_people", True, _l("Young people"), bit=5),
+    "wheelchair": Feature("wheelchair_access", True, _l("Wheelchair access"), bit=6),
+    "hearing-loop": Feature("hearing_loop", True, _l("Hearing loop"), bit=7),
+}
 
 
 def feature_bits(meeting) -> int:
-    """The meeting's features as one number, a bit for each entry in TYPES."""
+    """The meeting's features as one number, with each feature's pinned bit."""
     return sum(
-        bit for name, bit in TYPE_BITS.items() if getattr(meeting, TYPES[name][0]) is TYPES[name][1]
+        1 << feature.bit
+        for feature in TYPES.values()
+        if getattr(meeting, feature.column) is feature.value
     )
 
 
 def types_mask(type_names) -> int:
-    return sum(TYPE_BITS[name] for name in set(type_names))
+    return sum(1 << TYPES[name].bit for name in set(type_names))
 
 
 # Time of day by start time, in wall-clock minutes since midnight: [start, end).
@@ -70,36 +67,7 @@ TIMES = {
     "night": ((21 * 60, 5 * 60), _l("Night (9pm to 5am)")),
 }
 
-DAY_NAMES = (
-    _l("Sunday"),
-    _l("Monday"),
-    _l("Tuesday"),
-    _l("Wednesday"),
-    _l("Thursday"),
-    _l("Friday"),
-    _l("Saturday"),
-)
 RELATIVE_DAYS = {"today": _l("Today"), "tomorrow": _l("Tomorrow")}
 
 SORTS = {"soonest": _l("Soonest first"), "nearest": _l("Nearest first")}
 
-RADII_MILES = (1, 2, 5, 10, 25, 50)
-
-LANGUAGES = {
-    "en": _l("English"),
-    "cy": _l("Welsh"),
-    "pl": _l("Polish"),
-    "pa": _l("Punjabi"),
-    "uk": _l("Ukrainian"),
-    "es": _l("Spanish"),
-    "pt": _l("Portuguese"),
-    "ro": _l("Romanian"),
-    "ur": _l("Urdu"),
-    "bn": _l("Bengali"),
-    "gd": _l("Scottish Gaelic"),
-    "bsl": _l("British Sign Language"),
-}
-
-ORT = {
-    "welcoming": _l("Welcoming to people on methadone or buprenorphine"),
-}

@@ -8,29 +8,12 @@ import datetime as dt
 from flask_babel import format_decimal
 from flask_babel import format_time
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
+from finder import vocabulary
 from finder.meetings import fellowships
 from finder.meetings import filters
 from finder.meetings import schedule
-
-MODES = {
-    "in_person": _l("In person"),
-    "online": _l("Online"),
-    "hybrid": _l("In person and online"),
-    "inactive": _l("Not meeting at the moment"),
-}
-ETHOS = {"secular": _l("Secular"), "spiritual": _l("Spiritual")}
-ORT = {
-    "welcoming": _l("Welcomes people on methadone or buprenorphine"),
-    "restricted": _l("People on methadone or buprenorphine may have limits, such as not sharing"),
-    "not_stated": _l("Position on methadone or buprenorphine not stated"),
-}
-SOURCES = {
-    "group": _l("stated by the group"),
-    "fellowship": _l("the fellowship's general position"),
-}
 
 
 def clock(value: dt.datetime | dt.time) -> str:
@@ -38,7 +21,7 @@ def clock(value: dt.datetime | dt.time) -> str:
 
 
 def day_name(day: int) -> str:
-    return str(filters.DAY_NAMES[day])
+    return str(vocabulary.DAY_NAMES[day])
 
 
 def when(occurrence: schedule.Occurrence | None, now: dt.datetime) -> str:
@@ -91,14 +74,14 @@ def weekly_schedule(meeting) -> str:
 
 
 def ort_sentence(openness: str, source: str | None) -> str:
-    text = str(ORT.get(openness, ORT["not_stated"]))
-    if source in SOURCES and openness != "not_stated":
-        return f"{text} ({SOURCES[source]})"
+    text = str(vocabulary.ORT_OPENNESS.get(openness, vocabulary.ORT_OPENNESS["not_stated"]))
+    if source in vocabulary.FACT_SOURCES and openness != "not_stated":
+        return f"{text} ({vocabulary.FACT_SOURCES[source]})"
     return text
 
 
 def language_name(code: str) -> str:
-    return str(filters.LANGUAGES.get(code, code))
+    return str(vocabulary.MEETING_LANGUAGES.get(code, code))
 
 
 def fellowship_name(slug: str) -> str:
@@ -109,9 +92,9 @@ def fellowship_name(slug: str) -> str:
 def feature_labels(meeting) -> list[str]:
     """The key access and audience features of a meeting, in the filters' own words."""
     labels = []
-    for column, value, label in filters.TYPES.values():
-        if getattr(meeting, column) is value:
-            labels.append(str(label).split(" (")[0])  # "Open (anyone can come)" -> "Open"
+    for feature in filters.TYPES.values():
+        if getattr(meeting, feature.column) is feature.value:
+            labels.append(str(feature.label).split(" (")[0])  # "Open (anyone can come)" -> "Open"
     if meeting.proof_of_attendance:
         labels.append(_("Proof of attendance available"))
     return labels

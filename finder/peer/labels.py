@@ -6,42 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from flask_babel import format_datetime
-from flask_babel import lazy_gettext as _l
 
-STATUSES = {
-    "submitted": _l("Received"),
-    "offering": _l("Looking for a volunteer"),
-    "escalated": _l("Passed to a coordinator"),
-    "matched": _l("Volunteer found"),
-    "contacted": _l("Volunteer in touch"),
-    "completed": _l("Finished"),
-    "cancelled": _l("Cancelled"),
-    "expired": _l("Expired"),
-    "closed": _l("Closed"),
-    "held": _l("Held back, not sent to volunteers"),
-}
-CLOSE_REASONS = {
-    "no_volunteer": _l("no volunteer could go"),
-    "duplicate": _l("duplicate"),
-    "spam": _l("spam"),
-    "safeguarding": _l("safeguarding concern"),
-    "over_limit": _l("too many requests from one contact in a day"),
-}
-OFFER_STATUSES = {
-    "offered": _l("offered"),
-    "accepted": _l("accepted"),
-    "declined": _l("declined"),
-    "taken": _l("taken by someone else"),
-    "expired": _l("expired"),
-    "withdrawn": _l("withdrawn"),
-}
-ACTORS = {
-    "requester": _l("requester"),
-    "volunteer": _l("volunteer"),
-    "coordinator": _l("coordinator"),
-    "system": _l("automatic"),
-}
-GENDERS = {"woman": _l("a woman"), "man": _l("a man"), "non_binary": _l("non-binary")}
+from finder import vocabulary
 
 
 def label(table: dict, code: str | None) -> str:
@@ -51,7 +17,7 @@ def label(table: dict, code: str | None) -> str:
 def request_reason(request) -> str:
     """Why a request was closed or held back, in words; empty when neither."""
     code = request.closed_reason or request.held_reason
-    return label(CLOSE_REASONS, code) if code else ""
+    return label(vocabulary.REQUEST_REASONS, code) if code else ""
 
 
 def london_time(moment: dt.datetime | None) -> str:

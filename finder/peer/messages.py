@@ -19,9 +19,6 @@ from finder.models import AccompanimentRequest
 from finder.models import Volunteer
 from finder.peer import outbox
 
-DAY_NAMES = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
-
-
 STAFF_LOCALE = "en_GB"
 
 

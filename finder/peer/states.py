@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from finder import vocabulary
 from finder.models import AccompanimentRequest
 from finder.models import RequestEvent
 
@@ -34,9 +35,9 @@ WITH_VOLUNTEER = frozenset({"matched", "contacted"})
 OPEN = WAITING | WITH_VOLUNTEER
 FINAL = frozenset(status for status, targets in TRANSITIONS.items() if not targets)
 
-CLOSE_REASONS = ("no_volunteer", "duplicate", "spam", "safeguarding")
-OUTCOMES = ("attended", "did_not_come", "meeting_did_not_happen", "unknown")
-ACTORS = ("requester", "volunteer", "coordinator", "system")
+CLOSE_REASONS = tuple(vocabulary.CLOSE_REASONS)
+OUTCOMES = vocabulary.OUTCOMES
+ACTORS = tuple(vocabulary.ACTORS)
 
 
 def can_change(from_status: str, to_status: str) -> bool:

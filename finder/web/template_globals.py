@@ -11,6 +11,7 @@ from flask import request
 from flask_babel import get_locale
 from sqlalchemy import select
 
+from finder import vocabulary
 from finder.extensions import db
 from finder.meetings import text as meeting_text
 from finder.models import MeetingSource
@@ -64,17 +65,18 @@ def init_app(app: Flask) -> None:
         clock=meeting_text.clock,
         day_name=meeting_text.day_name,
         ort_sentence=meeting_text.ort_sentence,
-        mode_label=lambda mode: meeting_text.MODES.get(mode, mode),
-        ethos_label=lambda e: meeting_text.ETHOS.get(e, e),
+        mode_label=lambda mode: vocabulary.ATTENDANCE.get(mode, mode),
+        ethos_label=lambda e: vocabulary.ETHOS.get(e, e),
         fellowship_name=meeting_text.fellowship_name,
         feature_labels=meeting_text.feature_labels,
         # Requests
-        status_label=_label(peer_labels.STATUSES),
-        close_reason_label=_label(peer_labels.CLOSE_REASONS),
+        status_label=_label(vocabulary.REQUEST_STATUSES),
+        close_reason_label=_label(vocabulary.REQUEST_REASONS),
         request_reason=peer_labels.request_reason,
-        offer_status_label=_label(peer_labels.OFFER_STATUSES),
-        actor_label=_label(peer_labels.ACTORS),
-        gender_label=_label(peer_labels.GENDERS),
+        offer_status_label=_label(vocabulary.OFFER_STATUSES),
+        actor_label=_label(vocabulary.ACTORS),
+        gender_label=_label(vocabulary.GENDERS),
+        gender_wish_label=_label(vocabulary.GENDER_WISHES),
         london_time=peer_labels.london_time,
         when_text=peer_messages.when_text,
     )

@@ -17,14 +17,14 @@ from wtforms.validators import InputRequired
 from wtforms.validators import Length
 from wtforms.validators import Optional
 
+from finder import vocabulary
 from finder.meetings import fellowships
-from finder.meetings import filters
 from finder.web.forms.fields import is_email_address
 from finder.web.forms.fields import is_uk_phone_number
 from finder.web.forms.fields import minute_of_day
 from finder.web.forms.fields import options
 
-GENDER_CHOICES = (("", _l("No preference")), ("woman", _l("A woman")), ("man", _l("A man")))
+GENDER_CHOICES = (("", _l("No preference")), *vocabulary.GENDER_WISH_CHOICES.items())
 
 
 NEEDS = {
@@ -73,7 +73,7 @@ class RequestForm(FlaskForm):
                                   choices=options(GENDER_CHOICES), default="")
     language = SelectField(_l("Language the volunteer speaks"), default="",
                            choices=options([("", _l("English is fine")),
-                                            *filters.LANGUAGES.items()]))
+                                            *vocabulary.MEETING_LANGUAGES.items()]))
     access_needs = StringField(
         _l("Access needs (optional)"),
         description=_l("For example, step-free access or a quiet place to meet"),
@@ -94,7 +94,7 @@ class RequestForm(FlaskForm):
         self.for_meeting = meeting
         groups = ((f.slug, f.name) for f in fellowships.all_fellowships())
         self.fellowship.choices = options([("", _l("Choose a group")), *groups])
-        self.day.choices = options([("", _l("Choose a day")), *enumerate(filters.DAY_NAMES)])
+        self.day.choices = options([("", _l("Choose a day")), *enumerate(vocabulary.DAY_NAMES)])
 
     def validate_fellowship(self, field):
         if self.for_meeting is None and fellowships.get(field.data or "") is None:
@@ -135,8 +135,5 @@ class SignInForm(FlaskForm):
 
 
 class OutcomeForm(FlaskForm):
-    outcome = RadioField(_l("How did it go?"), choices=options([
-        ("attended", _l("We went to the meeting")),
-        ("did_not_come", _l("They did not come")),
-        ("meeting_did_not_happen", _l("The meeting did not happen")),
-    ]), validators=[InputRequired(message=_l("Select how it went"))])
+    outcome = RadioField(_l("How did it go?"), choices=options(
+        vocabulary.OUTCOME_CHOICES.items()), validators=[InputRequired(message=_l("Select how it went"))])

@@ -16,17 +16,15 @@ from wtforms.validators import DataRequired
 from wtforms.validators import Length
 from wtforms.validators import Optional
 
+from finder import vocabulary
 from finder.meetings import fellowships
-from finder.meetings import filters
 from finder.peer.accounts import MIN_PASSWORD_LENGTH
 from finder.web.forms.fields import CheckboxesField
 from finder.web.forms.fields import is_email_address
 from finder.web.forms.fields import minute_of_day
 from finder.web.forms.fields import options
 
-RADII = (1, 2, 5, 10, 15, 25)
-GENDERS = (("", _l("Prefer not to say")), ("woman", _l("Woman")), ("man", _l("Man")),
-           ("non_binary", _l("Non-binary")))
+GENDERS = (("", _l("Prefer not to say")), *vocabulary.GENDERS.items())
 
 
 class ProfileForm(FlaskForm):
@@ -37,9 +35,9 @@ class ProfileForm(FlaskForm):
         validators=[DataRequired(message=_l("Enter a postcode, like LS1 4AP"))])
     travel_radius_miles = SelectField(_l("How far you can travel"), default="5",
                                       choices=options((m, _l("Up to %(miles)s miles", miles=m))
-                                                      for m in RADII))
+                                                      for m in vocabulary.VOLUNTEER_RADII_MILES))
     languages = CheckboxesField(_l("Languages you speak"),
-                                choices=options(filters.LANGUAGES.items()))
+                                choices=options(vocabulary.MEETING_LANGUAGES.items()))
     gender = RadioField(_l("Gender"), choices=options(GENDERS), default="")
     max_active_requests = SelectField(_l("How many people you can go with at once"), default="1",
                                       choices=options((n, str(n)) for n in (1, 2, 3)))
@@ -102,7 +100,7 @@ class SignUpForm(FlaskForm):
 
 
 def _day_fields():
-    for day, name in enumerate(filters.DAY_NAMES):
+    for day, name in enumerate(vocabulary.DAY_NAMES):
         yield day, f"day_{day}_from", f"day_{day}_to", name
 
 

@@ -15,6 +15,7 @@ from wtforms.validators import DataRequired
 from wtforms.validators import Length
 from wtforms.validators import Optional
 
+from finder import vocabulary
 from finder.geo.locate import Located
 from finder.geo.locate import NotLocated
 from finder.geo.locate import Problem
@@ -40,14 +41,14 @@ class SearchForm(FlaskForm):
         _l("Distance"),
         default="10",
         choices=options(
-            (m, _nl("Within %(num)d mile", "Within %(num)d miles", m)) for m in filters.RADII_MILES
+            (m, _nl("Within %(num)d mile", "Within %(num)d miles", m)) for m in vocabulary.SEARCH_RADII_MILES
         ),
     )
     fellowship = CheckboxesField(_l("Group"))
     ethos = RadioField(
-        _l("Ethos"), choices=options([("", _l("Any")), *filters.ETHOS.items()]), default=""
+        _l("Ethos"), choices=options([("", _l("Any")), *vocabulary.ETHOS_EXPLAINED.items()]), default=""
     )
-    ort = CheckboxesField(_l("Medication"), choices=options(filters.ORT.items()))
+    ort = CheckboxesField(_l("Medication"), choices=options(vocabulary.ORT_FILTER.items()))
     day = CheckboxesField(_l("Day"))
     time = CheckboxesField(
         _l("Time of day"), choices=options((k, label) for k, (_r, label) in filters.TIMES.items())
@@ -60,12 +61,12 @@ class SearchForm(FlaskForm):
     )
     type = CheckboxesField(
         _l("Meeting features"),
-        choices=options((k, label) for k, (_c, _v, label) in filters.TYPES.items()),
+        choices=options((name, feature.label) for name, feature in filters.TYPES.items()),
     )
     language = SelectField(
         _l("Language"),
         default="",
-        choices=options([("", _l("Any language")), *filters.LANGUAGES.items()]),
+        choices=options([("", _l("Any language")), *vocabulary.MEETING_LANGUAGES.items()]),
     )
     sort = RadioField(_l("Order"), default="soonest", choices=options(filters.SORTS.items()))
 
@@ -73,7 +74,9 @@ class SearchForm(FlaskForm):
         super().__init__(formdata, **kwargs)
         self.data_sent = set(formdata.keys())
         self.fellowship.choices = options((f.slug, f.name) for f in fellowships.all_fellowships())
-        self.day.choices = options([*filters.RELATIVE_DAYS.items(), *enumerate(filters.DAY_NAMES)])
+        self.day.choices = options(
+            [*filters.RELATIVE_DAYS.items(), *enumerate(vocabulary.DAY_NAMES)]
+        )
 
     def sanitise(self) -> None:
         """A shared or hand-edited URL with an unknown value falls back to the default."""

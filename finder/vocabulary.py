@@ -1,0 +1,132 @@
+"""Every enumeration the app stores or shows, defined once: its codes (stored in the database,
+sent in URLs and feeds, checked by CHECK constraints) and the words people read for them.
+
+Where one set of codes is put into words in more than one way (a short label on a meeting, a
+longer one in the filters), both label tables are here, keyed by the same codes; a test checks
+that they agree."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+# --- Meetings --------------------------------------------------------------------------------
+
+ETHOS = {"secular": _l("Secular"), "spiritual": _l("Spiritual")}
+ETHOS_EXPLAINED = {
+    "secular": _l("Secular (no religious or spiritual content)"),
+    "spiritual": _l("Spiritual (refers to a higher power of your own understanding)"),
+}
+
+# How a meeting is attended, as stored (the Meeting Guide's attendance_option values).
+ATTENDANCE = {
+    "in_person": _l("In person"),
+    "hybrid": _l("In person and online"),
+    "online": _l("Online"),
+    "inactive": _l("Not meeting at the moment"),
+}
+
+# Openness to opioid substitution treatment (methadone, buprenorphine).
+ORT_OPENNESS = {
+    "welcoming": _l("Welcomes people on methadone or buprenorphine"),
+    "restricted": _l("People on methadone or buprenorphine may have limits, such as not sharing"),
+    "not_stated": _l("Position on methadone or buprenorphine not stated"),
+}
+ORT_FILTER = {"welcoming": _l("Welcoming to people on methadone or buprenorphine")}
+
+# Whose statement a meeting's ethos or medication position is.
+FACT_SOURCES = {
+    "group": _l("stated by the group"),
+    "fellowship": _l("the fellowship's general position"),
+}
+
+DAY_NAMES = (
+    _l("Sunday"),
+    _l("Monday"),
+    _l("Tuesday"),
+    _l("Wednesday"),
+    _l("Thursday"),
+    _l("Friday"),
+    _l("Saturday"),
+)
+
+SEARCH_RADII_MILES = (1, 2, 5, 10, 25, 50)
+
+# Languages meetings are held in (ISO 639-1, and bsl), as the language filter offers them.
+MEETING_LANGUAGES = {
+    "en": _l("English"),
+    "cy": _l("Welsh"),
+    "pl": _l("Polish"),
+    "pa": _l("Punjabi"),
+    "uk": _l("Ukrainian"),
+    "es": _l("Spanish"),
+    "pt": _l("Portuguese"),
+    "ro": _l("Romanian"),
+    "ur": _l("Urdu"),
+    "bn": _l("Bengali"),
+    "gd": _l("Scottish Gaelic"),
+    "bsl": _l("British Sign Language"),
+}
+
+# --- Volunteers ------------------------------------------------------------------------------
+
+ROLES = ("volunteer", "coordinator")
+VOLUNTEER_STATES = ("active", "retired")  # "paused" is a date (paused_until), not a state
+GENDERS = {"woman": _l("Woman"), "man": _l("Man"), "non_binary": _l("Non-binary")}
+# What a requester may ask for, and how a volunteer's offer says it.
+GENDER_WISHES = {"woman": _l("Would like a woman"), "man": _l("Would like a man")}
+GENDER_WISH_CHOICES = {"woman": _l("A woman"), "man": _l("A man")}
+VOLUNTEER_RADII_MILES = (1, 2, 5, 10, 15, 25)
+
+# --- Requests to bring a peer ----------------------------------------------------------------
+
+REQUEST_STATUSES = {
+    "submitted": _l("Received"),
+    "offering": _l("Looking for a volunteer"),
+    "escalated": _l("Passed to a coordinator"),
+    "matched": _l("Volunteer found"),
+    "contacted": _l("Volunteer in touch"),
+    "completed": _l("Finished"),
+    "cancelled": _l("Cancelled"),
+    "expired": _l("Expired"),
+    "closed": _l("Closed"),
+    "held": _l("Held back, not sent to volunteers"),
+}
+# Why a request was closed (a coordinator's choice) or held back (the system's).
+CLOSE_REASONS = {
+    "no_volunteer": _l("no volunteer could go"),
+    "duplicate": _l("duplicate"),
+    "spam": _l("spam"),
+    "safeguarding": _l("safeguarding concern"),
+}
+HELD_REASONS = {
+    "duplicate": _l("duplicate"),
+    "over_limit": _l("too many requests from one contact in a day"),
+}
+REQUEST_REASONS = {**CLOSE_REASONS, **HELD_REASONS}
+# What a volunteer can say happened; "unknown" is recorded when nobody said.
+OUTCOME_CHOICES = {
+    "attended": _l("We went to the meeting"),
+    "did_not_come": _l("They did not come"),
+    "meeting_did_not_happen": _l("The meeting did not happen"),
+}
+OUTCOMES = (*OUTCOME_CHOICES, "unknown")
+OFFER_STATUSES = {
+    "offered": _l("offered"),
+    "accepted": _l("accepted"),
+    "declined": _l("declined"),
+    "taken": _l("taken by someone else"),
+    "expired": _l("expired"),
+    "withdrawn": _l("withdrawn"),
+}
+ACTORS = {
+    "requester": _l("requester"),
+    "volunteer": _l("volunteer"),
+    "coordinator": _l("coordinator"),
+    "system": _l("automatic"),
+}
+CONTACT_METHODS = ("phone", "email")
+MADE_BY = ("self", "keyworker")
+
+# --- Email outbox (staff never read these; codes only) ----------------------------------------
+
+OUTBOX_STATUSES = ("pending", "sending", "sent", "failed")
