@@ -9,8 +9,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
 from sqlalchemy import create_engine
+from sqlalchemy import inspect
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 
 from finder import create_app
 from finder.extensions import db
@@ -41,3 +43,44 @@ def test_migrations_create_the_schema_the_models_describe(empty_database_url):
             differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
         db.engine.dispose()
     assert differences == []
+
+
+def test_every_coded_column_is_checked_by_a_migration_with_the_vocabularys_codes(
+    empty_database_url,
+):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url, "TESTING": True,
+                      "FINDER_PREPARE_DATABASE": False})
+    with app.app_context():
+        upgrade()
+        inspector = inspect(db.engine)
+        in_database = {
+            check["name"]
+            for table in db.metadata.tables
+            for check in inspector.get_check_constraints(table)
+        }
+        db.engine.dispose()
+    declared = {
+        column.type.name
+        for table in db.metadata.tables.values()
+        for column in table.columns
+        if getattr(column.type, "enums", None)
+    }
+    assert declared, "the models declare coded columns"
+    assert declared <= in_database
+
+
+def test_the_database_refuses_a_code_the_vocabulary_lacks(app_context):
+    def add_message(status: str) -> None:
+        db.session.execute(
+            text(
+                'INSERT INTO outbox_messages ("to", subject, body, status, attempts,'
+                " next_attempt_at, created_at) VALUES ('a@example.org', 's', 'b', :status, 0,"
+                " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            ),
+            {"status": status},
+        )
+
+    add_message("pending")
+    with pytest.raises(IntegrityError):
+        add_message("lost")
+    db.session.rollback()

@@ -15,9 +15,11 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
+from finder import vocabulary
 from finder.extensions import db
 from finder.geo import grid
 from finder.meetings import filters
+from finder.models.coded import coded
 from finder.models.times import utcnow
 
 
@@ -64,14 +66,18 @@ class Meeting(db.Model):
     week_minute: Mapped[int | None] = mapped_column(index=True)
     duration_minutes: Mapped[int] = mapped_column(default=60)
 
-    attendance_mode: Mapped[str] = mapped_column(String(20), default="in_person")
+    attendance_mode: Mapped[str] = mapped_column(
+        coded("ck_meetings_attendance_mode", vocabulary.ATTENDANCE), default="in_person")
     # Effective ethos ("secular"/"spiritual") and where it comes from ("fellowship"/"group").
-    ethos: Mapped[str] = mapped_column(String(20))
-    ethos_source: Mapped[str] = mapped_column(String(20), default="fellowship")
+    ethos: Mapped[str] = mapped_column(coded("ck_meetings_ethos", vocabulary.ETHOS))
+    ethos_source: Mapped[str] = mapped_column(
+        coded("ck_meetings_ethos_source", vocabulary.FACT_SOURCES), default="fellowship")
     # Openness to opioid substitution treatment: welcoming / not_stated / restricted,
     # and its source: "group" (stated by the group) or "fellowship" (general position).
-    ort_openness: Mapped[str] = mapped_column(String(20), default="not_stated")
-    ort_source: Mapped[str | None] = mapped_column(String(20))
+    ort_openness: Mapped[str] = mapped_column(
+        coded("ck_meetings_ort_openness", vocabulary.ORT_OPENNESS), default="not_stated")
+    ort_source: Mapped[str | None] = mapped_column(
+        coded("ck_meetings_ort_source", vocabulary.FACT_SOURCES))
 
     # Place
     location: Mapped[str | None] = mapped_column(String(300))

@@ -11,10 +11,10 @@ from sqlalchemy import Text
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 
+from finder import vocabulary
 from finder.extensions import db
+from finder.models.coded import coded
 from finder.models.times import utcnow
-
-OUTBOX_STATUSES = ("pending", "sending", "sent", "failed")
 
 
 class OutboxMessage(db.Model):
@@ -24,7 +24,8 @@ class OutboxMessage(db.Model):
     to: Mapped[str] = mapped_column(String(320))
     subject: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), default="pending")
+    status: Mapped[str] = mapped_column(
+        coded("ck_outbox_messages_status", vocabulary.OUTBOX_STATUSES), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     claimed_by: Mapped[str | None] = mapped_column(String(120))

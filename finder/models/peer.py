@@ -14,7 +14,9 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
+from finder import vocabulary
 from finder.extensions import db
+from finder.models.coded import coded
 from finder.models.times import utcnow
 from finder.models.volunteer import Volunteer
 
@@ -45,22 +47,29 @@ class AccompanimentRequest(db.Model):
 
     # Personal data.
     first_name: Mapped[str | None] = mapped_column(String(80))
-    contact_method: Mapped[str | None] = mapped_column(String(10))  # "phone" or "email"
+    contact_method: Mapped[str | None] = mapped_column(
+        coded("ck_requests_contact_method", vocabulary.CONTACT_METHODS, length=10))  # "phone" or "email"
     contact_value: Mapped[str | None] = mapped_column(String(320), index=True)
     note: Mapped[str | None] = mapped_column(Text)
 
     # Preferences (hard: gender, language).
-    volunteer_gender: Mapped[str | None] = mapped_column(String(20))
+    volunteer_gender: Mapped[str | None] = mapped_column(
+        coded("ck_requests_volunteer_gender", vocabulary.GENDERS))
     language: Mapped[str | None] = mapped_column(String(8))
     access_needs: Mapped[str | None] = mapped_column(String(500))
 
-    made_by: Mapped[str] = mapped_column(String(20), default="self")  # "self" or "keyworker"
+    made_by: Mapped[str] = mapped_column(
+        coded("ck_requests_made_by", vocabulary.MADE_BY), default="self")  # "self" or "keyworker"
     consent_at: Mapped[dt.datetime]
-    status: Mapped[str] = mapped_column(String(20), default="submitted")
-    closed_reason: Mapped[str | None] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(
+        coded("ck_requests_status", vocabulary.REQUEST_STATUSES), default="submitted")
+    closed_reason: Mapped[str | None] = mapped_column(
+        coded("ck_requests_closed_reason", vocabulary.REQUEST_REASONS, length=30))
     # Why a request was held back from volunteers: "duplicate" or "over_limit".
-    held_reason: Mapped[str | None] = mapped_column(String(30))
-    outcome: Mapped[str | None] = mapped_column(String(30))
+    held_reason: Mapped[str | None] = mapped_column(
+        coded("ck_requests_held_reason", vocabulary.HELD_REASONS, length=30))
+    outcome: Mapped[str | None] = mapped_column(
+        coded("ck_requests_outcome", vocabulary.OUTCOMES, length=30))
     priority: Mapped[bool] = mapped_column(default=False)
     wave: Mapped[int] = mapped_column(default=0)
     wave_started_at: Mapped[dt.datetime | None]
@@ -82,7 +91,6 @@ class AccompanimentRequest(db.Model):
         return f"<AccompanimentRequest {self.public_id} {self.status}>"
 
 
-OFFER_STATUSES = ("offered", "accepted", "declined", "taken", "expired", "withdrawn")
 
 
 class Offer(db.Model):
@@ -95,7 +103,8 @@ class Offer(db.Model):
     request_id: Mapped[int] = mapped_column(ForeignKey("accompaniment_requests.id"), index=True)
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id"), index=True)
     wave: Mapped[int]
-    status: Mapped[str] = mapped_column(String(20), default="offered")
+    status: Mapped[str] = mapped_column(
+        coded("ck_offers_status", vocabulary.OFFER_STATUSES), default="offered")
     offered_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     responded_at: Mapped[dt.datetime | None]
 
@@ -112,10 +121,13 @@ class RequestEvent(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("accompaniment_requests.id"), index=True)
-    from_status: Mapped[str | None] = mapped_column(String(20))
-    to_status: Mapped[str] = mapped_column(String(20))
+    from_status: Mapped[str | None] = mapped_column(
+        coded("ck_request_events_from_status", vocabulary.REQUEST_STATUSES))
+    to_status: Mapped[str] = mapped_column(
+        coded("ck_request_events_to_status", vocabulary.REQUEST_STATUSES))
     reason: Mapped[str | None] = mapped_column(String(30))
-    actor_role: Mapped[str] = mapped_column(String(20))
+    actor_role: Mapped[str] = mapped_column(
+        coded("ck_request_events_actor_role", vocabulary.ACTORS))
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 

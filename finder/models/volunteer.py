@@ -11,11 +11,10 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
+from finder import vocabulary
 from finder.extensions import db
+from finder.models.coded import coded
 from finder.models.times import utcnow
-
-ROLES = ("volunteer", "coordinator")
-GENDERS = ("woman", "man", "non_binary")
 
 
 class Volunteer(db.Model):
@@ -25,15 +24,17 @@ class Volunteer(db.Model):
     email: Mapped[str] = mapped_column(String(320), unique=True)
     first_name: Mapped[str] = mapped_column(String(80))
     password_hash: Mapped[str] = mapped_column(String(300))
-    role: Mapped[str] = mapped_column(String(20), default="volunteer")
+    role: Mapped[str] = mapped_column(
+        coded("ck_volunteers_role", vocabulary.ROLES), default="volunteer")
     approved: Mapped[bool] = mapped_column(default=False)
     # "active" or "retired"; a retired volunteer keeps their history but gets no offers.
-    state: Mapped[str] = mapped_column(String(20), default="active")
+    state: Mapped[str] = mapped_column(
+        coded("ck_volunteers_state", vocabulary.VOLUNTEER_STATES), default="active")
     paused_until: Mapped[dt.date | None]
     # Fellowship slugs and ISO 639-1 language codes.
     fellowships: Mapped[list[str]] = mapped_column(JSON, default=list)
     languages: Mapped[list[str]] = mapped_column(JSON, default=lambda: ["en"])
-    gender: Mapped[str | None] = mapped_column(String(20))
+    gender: Mapped[str | None] = mapped_column(coded("ck_volunteers_gender", vocabulary.GENDERS))
     home_postcode: Mapped[str | None] = mapped_column(String(12))
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]
