@@ -6,7 +6,10 @@ import sys
 import click
 from flask import Flask
 from flask.cli import AppGroup
+from sqlalchemy import func
+from sqlalchemy import select
 
+from finder.extensions import db
 from finder.importers import DEFAULT_FELLOWSHIP
 from finder.importers import PARSERS
 from finder.importers import FeedError
@@ -18,6 +21,8 @@ from finder.importers import remove_demo_data
 from finder.importers import sync
 from finder.meetings import fellowships
 from finder.meetings.feed import feed_json
+from finder.meetings.reindex import reindex_meetings
+from finder.models import Meeting
 from finder.peer.demo import load_demo_volunteers
 from finder.peer.demo import remove_demo_volunteers
 
@@ -86,6 +91,13 @@ def remove_demo() -> None:
     """Delete the fictional demo meetings, volunteers and coordinator."""
     click.echo(f"Removed {remove_demo_data()} demo meetings.")
     click.echo(f"Removed {remove_demo_volunteers()} demo volunteers and coordinators.")
+
+
+@meetings_cli.command("reindex")
+def reindex() -> None:
+    """Recompute what search derives from every meeting (after an upgrade that changes it)."""
+    click.echo(f"Reindexed {db.session.scalar(select(func.count(Meeting.id)))} meetings; "
+               f"{reindex_meetings(db.session)} changed.")
 
 
 def _progress_bar(length: int):

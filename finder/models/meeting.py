@@ -166,7 +166,12 @@ def _minutes(value: dt.time) -> int:
 
 @event.listens_for(Meeting, "before_insert")
 @event.listens_for(Meeting, "before_update")
-def _derive_search_columns(mapper, connection, meeting: Meeting) -> None:
+def _derive_before_saving(mapper, connection, meeting: Meeting) -> None:
+    derive_search_columns(meeting)
+
+
+def derive_search_columns(meeting: Meeting) -> None:
+    """The columns search reads, worked out from the meeting's own facts."""
     meeting.grid_cell = grid.cell_of(meeting.latitude, meeting.longitude)
     meeting.feature_bits = filters.feature_bits(meeting)
     if meeting.day is None or meeting.start_time is None:

@@ -48,7 +48,7 @@ class AccompanimentRequest(db.Model):
     # Personal data.
     first_name: Mapped[str | None] = mapped_column(String(80))
     contact_method: Mapped[str | None] = mapped_column(
-        coded("ck_requests_contact_method", vocabulary.CONTACT_METHODS, length=10))  # "phone" or "email"
+        coded("ck_requests_contact_method", vocabulary.CONTACT_METHODS, length=10))
     contact_value: Mapped[str | None] = mapped_column(String(320), index=True)
     note: Mapped[str | None] = mapped_column(Text)
 

@@ -135,5 +135,5 @@ class SignInForm(FlaskForm):
 
 
 class OutcomeForm(FlaskForm):
-    outcome = RadioField(_l("How did it go?"), choices=options(
-        vocabulary.OUTCOME_CHOICES.items()), validators=[InputRequired(message=_l("Select how it went"))])
+    outcome = RadioField(_l("How did it go?"), choices=options(vocabulary.OUTCOME_CHOICES.items()),
+                         validators=[InputRequired(message=_l("Select how it went"))])

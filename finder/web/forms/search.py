@@ -41,12 +41,15 @@ class SearchForm(FlaskForm):
         _l("Distance"),
         default="10",
         choices=options(
-            (m, _nl("Within %(num)d mile", "Within %(num)d miles", m)) for m in vocabulary.SEARCH_RADII_MILES
+            (m, _nl("Within %(num)d mile", "Within %(num)d miles", m))
+            for m in vocabulary.SEARCH_RADII_MILES
         ),
     )
     fellowship = CheckboxesField(_l("Group"))
     ethos = RadioField(
-        _l("Ethos"), choices=options([("", _l("Any")), *vocabulary.ETHOS_EXPLAINED.items()]), default=""
+        _l("Ethos"),
+        choices=options([("", _l("Any")), *vocabulary.ETHOS_EXPLAINED.items()]),
+        default="",
     )
     ort = CheckboxesField(_l("Medication"), choices=options(vocabulary.ORT_FILTER.items()))
     day = CheckboxesField(_l("Day"))

@@ -39,9 +39,8 @@ def _page(template: str, status: int = 200, **context):
 
 
 def _request(public_id: str) -> AccompanimentRequest:
-    found = db.session.scalar(select(AccompanimentRequest)
-                              .where(AccompanimentRequest.public_id == public_id))
-    return found or abort(404)
+    return db.first_or_404(
+        select(AccompanimentRequest).where(AccompanimentRequest.public_id == public_id))
 
 
 @bp.get("")
@@ -116,7 +115,7 @@ def volunteers():
 @bp.post("/volunteers/<int:volunteer_id>/<action>")
 @coordinator_required
 def change_volunteer(volunteer_id: int, action: str):
-    person = db.session.get(Volunteer, volunteer_id) or abort(404)
+    person = db.get_or_404(Volunteer, volunteer_id)
     if action not in coordination.VOLUNTEER_ACTIONS:
         abort(404)
     coordination.change_volunteer(db.session, person, action, utcnow().date())
@@ -135,7 +134,7 @@ def change_reports():
 @bp.post("/change-reports/<int:report_id>/resolve")
 @coordinator_required
 def resolve_report(report_id: int):
-    report = db.session.get(ChangeReport, report_id) or abort(404)
+    report = db.get_or_404(ChangeReport, report_id)
     report.resolved = True
     db.session.commit()
     flash(_("Marked as dealt with."))

@@ -5,6 +5,7 @@ from flask import Response
 from flask import request
 
 from finder.meetings.feed import feed_json
+from finder.web.access import public
 
 bp = Blueprint("feed", __name__)
 
@@ -12,6 +13,7 @@ CACHE_SECONDS = 300
 
 
 @bp.get("/meetings.json")
+@public
 def meetings_json() -> Response:
     response = Response(feed_json(), mimetype="application/json")
     response.cache_control.public = True

@@ -8,6 +8,7 @@ from flask import render_template
 from flask_babel import lazy_gettext as _l
 
 from finder.meetings import fellowships
+from finder.web.access import public
 
 bp = Blueprint("groups", __name__)
 
@@ -36,6 +37,7 @@ def first_sentence(text: str) -> str:
 
 
 @bp.get("/groups")
+@public
 def index():
     everyone = fellowships.all_fellowships()
     return render_template(
@@ -47,6 +49,7 @@ def index():
 
 
 @bp.get("/groups/<slug>")
+@public
 def fellowship(slug: str):
     found = fellowships.get(slug) or abort(404)
     return render_template(
@@ -58,6 +61,7 @@ def fellowship(slug: str):
 
 
 @bp.get("/family")
+@public
 def family():
     groups = fellowships.family_groups()
     return render_template(

@@ -8,6 +8,7 @@ from flask import request
 from flask import session
 from flask import url_for
 
+from finder.web.access import public
 from finder.web.i18n import LANGUAGE_COOKIE
 from finder.web.pages import local_path_or
 
@@ -17,11 +18,13 @@ ONE_YEAR = 365 * 24 * 60 * 60
 
 
 @bp.get("/")
+@public
 def index():
     return render_template("pages/home/index.html")
 
 
 @bp.get("/language/<code>")
+@public
 def choose_language(code: str):
     response = redirect(local_path_or(request.args.get("next"), url_for("home.index")), code=303)
     if code in current_app.config["FINDER_LANGUAGES"]:
@@ -37,6 +40,7 @@ def choose_language(code: str):
 
 
 @bp.get("/exit")
+@public
 def exit_page():
     """Leave quickly: forget this browser's session and site data, then go somewhere neutral."""
     session.clear()

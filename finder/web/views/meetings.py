@@ -21,6 +21,7 @@ from finder.meetings import schedule
 from finder.meetings import search as meeting_search
 from finder.models import ChangeReport
 from finder.models import Meeting
+from finder.web.access import public
 from finder.web.forms.search import ChangeReportForm
 from finder.web.forms.search import SearchForm
 from finder.web.pages import render_page_or_fragment
@@ -29,6 +30,7 @@ bp = Blueprint("meetings", __name__)
 
 
 @bp.get("/meetings")
+@public
 def search():
     form = SearchForm(request.args)
     form.sanitise()
@@ -60,7 +62,7 @@ def search():
 
 
 def _get_meeting(slug: str) -> Meeting:
-    return db.session.scalar(select(Meeting).where(Meeting.slug == slug)) or abort(404)
+    return db.first_or_404(select(Meeting).where(Meeting.slug == slug))
 
 
 def _render_detail(meeting: Meeting, report_form: ChangeReportForm, status: int = 200):
@@ -77,11 +79,13 @@ def _render_detail(meeting: Meeting, report_form: ChangeReportForm, status: int 
 
 
 @bp.get("/meetings/<slug>")
+@public
 def detail(slug: str):
     return _render_detail(_get_meeting(slug), ChangeReportForm(formdata=None))
 
 
 @bp.get("/meetings/<slug>.ics")
+@public
 def calendar(slug: str):
     meeting = _get_meeting(slug)
     if meeting.day is None or meeting.start_time is None:
@@ -103,6 +107,7 @@ def calendar(slug: str):
 
 @bp.post("/meetings/<slug>/report-a-change")
 @limiter.limit("10 per hour")
+@public
 def report_change(slug: str):
     meeting = _get_meeting(slug)
     form = ChangeReportForm()

@@ -147,10 +147,8 @@ def decline(offer_id: int):
 def _accepted_request(public_id: str) -> AccompanimentRequest:
     """A request this volunteer accepted (a coordinator may open any)."""
     volunteer = current_volunteer()
-    found = db.session.scalar(select(AccompanimentRequest)
-                              .where(AccompanimentRequest.public_id == public_id))
-    if found is None:
-        abort(404)
+    found = db.first_or_404(
+        select(AccompanimentRequest).where(AccompanimentRequest.public_id == public_id))
     if found.volunteer_id != volunteer.id and not volunteer.is_coordinator:
         abort(403)
     return found
