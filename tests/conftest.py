@@ -8,8 +8,23 @@ import os
 import pytest
 from bs4 import BeautifulSoup
 
+from argon2 import PasswordHasher
+from argon2 import profiles
+
 from finder import create_app
 from finder.extensions import db
+from finder.peer import accounts
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing():
+    """argon2 at production cost takes about 0.3 s a hash; the tests check what passwords do,
+    not what guessing them costs, so they hash at argon2's cheapest settings."""
+    original = accounts.hasher, accounts._UNKNOWN
+    accounts.hasher = PasswordHasher.from_parameters(profiles.CHEAPEST)
+    accounts._UNKNOWN = accounts.hasher.hash("not a real password")
+    yield
+    accounts.hasher, accounts._UNKNOWN = original
 
 
 def _database_url(tmp_path_factory) -> str:

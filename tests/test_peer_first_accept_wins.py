@@ -95,6 +95,7 @@ def accept_in_own_process(database_url: str, offer_id: int, volunteer_id: int, b
         db.engine.dispose()
 
 
+@pytest.mark.slow
 def test_app_processes_accepting_at_the_same_instant_leave_exactly_one_winner(
         app, contested_request):
     request_id, offers = contested_request

@@ -5,11 +5,11 @@ rewritten when their meeting changes, so without this a stored row keeps its old
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from finder.meetings.search import refresh_statistics
 from finder.models import Meeting
 from finder.models.meeting import derive_search_columns
+from finder.models.session import Session
 
 DERIVED = ("feature_bits", "grid_cell", "week_minute", "duration_minutes")
 

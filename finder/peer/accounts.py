@@ -11,9 +11,9 @@ from argon2.exceptions import VerificationError
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from finder.models import Volunteer
+from finder.models.session import Session
 from finder.peer import messages
 
 hasher = PasswordHasher()

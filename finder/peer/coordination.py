@@ -7,10 +7,10 @@ import datetime as dt
 from sqlalchemy import case
 from sqlalchemy import func
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from finder.models import AccompanimentRequest
 from finder.models import Volunteer
+from finder.models.session import Session
 from finder.peer import states
 
 # The queue's order: what needs a person first.

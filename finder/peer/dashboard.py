@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from finder.models import AccompanimentRequest
 from finder.models import Offer
 from finder.models import Volunteer
+from finder.models.session import Session
 from finder.peer import states
 
 RECENT = dt.timedelta(days=7)

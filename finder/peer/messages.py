@@ -12,11 +12,11 @@ from flask_babel import force_locale
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from finder.meetings import fellowships
 from finder.models import AccompanimentRequest
 from finder.models import Volunteer
+from finder.models.session import Session
 from finder.peer import outbox
 
 STAFF_LOCALE = "en_GB"

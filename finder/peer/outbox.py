@@ -17,9 +17,9 @@ from email.utils import make_msgid
 from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import update
-from sqlalchemy.orm import Session
 
 from finder.models import OutboxMessage
+from finder.models.session import Session
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF_SECONDS = 6 * 60 * 60

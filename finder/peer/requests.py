@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from finder.meetings import schedule
 from finder.models import AccompanimentRequest
 from finder.models import Meeting
 from finder.models import RequestEvent
+from finder.models.session import Session
 from finder.peer import messages
 from finder.peer import routing
 from finder.peer import states

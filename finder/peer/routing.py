@@ -13,7 +13,6 @@ from collections.abc import Mapping
 
 from sqlalchemy import func
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 from sqlalchemy.orm import selectinload
 
 from finder.meetings import fellowships
@@ -21,6 +20,7 @@ from finder.meetings.schedule import LONDON
 from finder.models import AccompanimentRequest
 from finder.models import Offer
 from finder.models import Volunteer
+from finder.models.session import Session
 from finder.peer import messages
 from finder.peer import states
 

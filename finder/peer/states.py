@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import update
-from sqlalchemy.orm import Session
 
 from finder import vocabulary
 from finder.models import AccompanimentRequest
 from finder.models import RequestEvent
+from finder.models.session import Session
 
 # status -> the statuses it may change to. Nothing else is allowed.
 TRANSITIONS: dict[str, frozenset[str]] = {

@@ -10,11 +10,11 @@ from collections.abc import Mapping
 from sqlalchemy import delete
 from sqlalchemy import select
 from sqlalchemy import update
-from sqlalchemy.orm import Session
 
 from finder.models import AccompanimentRequest
 from finder.models import OutboxMessage
 from finder.models import Volunteer
+from finder.models.session import Session
 from finder.peer import messages
 from finder.peer import routing
 from finder.peer import states
