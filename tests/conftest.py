@@ -6,10 +6,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from bs4 import BeautifulSoup
-
 from argon2 import PasswordHasher
 from argon2 import profiles
+from bs4 import BeautifulSoup
 
 from finder import create_app
 from finder.extensions import db
