@@ -40,12 +40,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     meeting_text.init_app(app)
 
     from finder import cli
+    from finder.geo import cli as geo_cli
     from finder.peer import cli as peer_cli
     from finder.peer import labels as peer_labels
     from finder.views import register_blueprints
 
     register_blueprints(app)
     cli.init_app(app)
+    geo_cli.init_app(app)
     peer_cli.init_app(app)
     peer_labels.init_app(app)
 
