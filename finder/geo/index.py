@@ -2,7 +2,8 @@
 outward codes and place names by primary key.
 
 Built once (`flask --app finder postcodes build`, or on first start when the file is missing)
-from OS Code-Point Open (see finder.geo.codepoint). Workers then open it read-only and share
+from OS Code-Point Open (see finder.geo.codepoint) and the GeoNames gazetteer in seeds/ (see
+finder.geo.gazetteer). Workers then open it read-only and share
 its pages through the operating system's page cache, so no process holds its own copy.
 
 Points are stored as whole numbers of hundred-thousandths of a degree (about a metre), which
@@ -19,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from finder.geo import codepoint
+from finder.geo import gazetteer
 
 SCHEMA_VERSION = "1"
 SCALE = 100_000  # stored integer / SCALE = degrees
@@ -66,15 +68,18 @@ def _write(path: Path, areas: list[str], *, complete: bool) -> dict[str, str]:
         connection.executescript(
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 4096;"
         )
-        connection.executescript(SCHEMA)
+        connection.executescript(SCHEMA + gazetteer.SCHEMA)
         connection.execute("BEGIN")
         postcode_count = _write_postcodes(connection, areas)
+        place_count = gazetteer.write_places(connection, SCALE)
         meta = {
             "schema": SCHEMA_VERSION,
             "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "postcode_source": codepoint.SOURCE_NAME,
             "areas": "all" if complete else " ".join(areas),
             "postcodes": str(postcode_count),
+            "place_source": gazetteer.SOURCE_NAME,
+            "places": str(place_count),
         }
         connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         connection.execute("COMMIT")

@@ -39,8 +39,11 @@ def path() -> Path:
 
 
 def _forget() -> None:
+    from finder.geo import places
+
     postcode_point.cache_clear()
     outward_code_point.cache_clear()
+    places.forget()
     _local.__dict__.clear()
 
 
