@@ -39,8 +39,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     web.init_app(app)
     cli.init_app(app)
 
-    if app.config.get("FINDER_PREPARE_DATABASE", True):
-        from finder.bootstrap import prepare_database
+    from finder.bootstrap import prepare_database
+    from finder.bootstrap import prepare_postcode_index
 
+    prepare_postcode_index(app)
+    if app.config.get("FINDER_PREPARE_DATABASE", True):
         prepare_database(app)
     return app

@@ -1,4 +1,7 @@
-"""Getting a database ready on first run: tables by migration, then the demo data if wanted."""
+"""Getting ready on first run: the postcode index (built if missing), then the database's tables
+by migration, then the demo data if wanted."""
+
+from pathlib import Path
 
 from flask import Flask
 from flask_migrate import upgrade
@@ -6,6 +9,8 @@ from sqlalchemy import func
 from sqlalchemy import select
 
 from finder.extensions import db
+from finder.geo import index
+from finder.geo import store
 from finder.models import Meeting
 
 
@@ -21,3 +26,12 @@ def prepare_database(app: Flask) -> None:
                 report = load_demo_data()
                 load_demo_volunteers()
                 app.logger.info("Loaded demo data: %s", report.summary())
+
+
+def prepare_postcode_index(app: Flask) -> None:
+    """Build the index once if it is missing (every process then shares the file through the
+    operating system's page cache), and look places up in it."""
+    path = Path(app.config["FINDER_POSTCODE_INDEX"])
+    if index.ensure(path):
+        app.logger.info("Built the postcode index at %s", path)
+    store.use(path)

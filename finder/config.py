@@ -32,6 +32,10 @@ def from_environment(instance_folder: str) -> dict:
         "FINDER_PREPARE_DATABASE": _flag("FINDER_PREPARE_DATABASE", True),
         "FINDER_PAGE_SIZE": int(os.environ.get("FINDER_PAGE_SIZE", "20")),
         "FINDER_ONLINE_GEOCODER": os.environ.get("FINDER_ONLINE_GEOCODER", ""),
+        # The offline postcode and place index, built on first start if missing.
+        "FINDER_POSTCODE_INDEX": os.environ.get(
+            "FINDER_POSTCODE_INDEX", str(instance / "postcodes.sqlite3")
+        ),
         "FINDER_EXIT_URL": os.environ.get("FINDER_EXIT_URL", "https://www.bbc.co.uk/weather"),
         # Shown on the accessibility statement for reporting problems; empty shows none.
         "FINDER_CONTACT_EMAIL": os.environ.get("FINDER_CONTACT_EMAIL", ""),

