@@ -8,6 +8,7 @@ come first: someone typing "Newcastle" means Newcastle upon Tyne, not a village 
 from __future__ import annotations
 
 import csv
+import io
 import re
 import sqlite3
 import unicodedata
@@ -49,9 +50,9 @@ def write_places(
     connection: sqlite3.Connection, scale: int, path: Traversable = GAZETTEER_FILE
 ) -> int:
     """Points are stored as whole numbers of 1/scale degrees; the tables are SCHEMA's."""
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    places, names = [], {}
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    places: list[tuple] = []
+    names: dict[tuple[str, int, int], str] = {}
     for row in rows:
         number = int(row["geonameid"])
         places.append(
