@@ -60,6 +60,20 @@ def test_a_meeting_page_shows_what_is_known(client, page, app_context):
     assert soup.find("h2", string="What to expect") is not None
 
 
+@pytest.mark.parametrize(
+    ("language", "when"),
+    [
+        ("cy", "Bob dydd Mercher, 19:30 tan 21:00 (amser y DU)"),
+        ("pl", "W każdą środę od 19:30 do 21:00 (czas brytyjski)"),
+    ],
+)
+def test_the_weekly_time_reads_as_one_sentence_in_welsh_and_polish(
+    client, page, app_context, language, when
+):
+    make_meeting(slug="hope", day=3, start_time=dt.time(19, 30), end_time=dt.time(21, 0))
+    soup = page(client.get("/meetings/hope", headers={"Accept-Language": language}))
+    assert when in soup.select_one("dl.summary-list").get_text(" ", strip=True)
+
 def test_an_online_meeting_page_has_the_join_link_and_dial_in(client, page, app_context):
     make_meeting(
         slug="online",

@@ -136,6 +136,11 @@ def test_the_profile_saves_fellowships_place_and_weekly_availability(app, page):
         (1, 1080, 1320), (5, 570, 720)]
 
 
+def test_how_far_a_volunteer_can_travel_says_mile_for_one(app, page):
+    soup = page(signed_in(app, make_volunteer()).get("/volunteer/profile"))
+    distances = [o.get_text(strip=True) for o in soup.select("#travel_radius_miles option")]
+    assert distances[:3] == ["Up to 1 mile", "Up to 2 miles", "Up to 5 miles"]
+
 def test_a_profile_mistake_is_explained(app, page):
     client = signed_in(app, make_volunteer())
     response = client.post("/volunteer/profile", data={

@@ -8,6 +8,7 @@ import datetime as dt
 from flask_babel import format_decimal
 from flask_babel import format_time
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from finder import vocabulary
@@ -55,22 +56,44 @@ def miles(distance: float) -> str:
     return _("%(miles)s miles away", miles=format_decimal(distance, "0.0"))
 
 
+# "Every Monday ...", one whole sentence per day, so that translators can inflect the day as
+# their language needs (Welsh "bob dydd Llun", Polish "w każdy poniedziałek"), indexed like
+# vocabulary.DAY_NAMES (0 is Sunday).
+EVERY_DAY_AT = (
+    _l("Every Sunday at %(start)s (UK time)"),
+    _l("Every Monday at %(start)s (UK time)"),
+    _l("Every Tuesday at %(start)s (UK time)"),
+    _l("Every Wednesday at %(start)s (UK time)"),
+    _l("Every Thursday at %(start)s (UK time)"),
+    _l("Every Friday at %(start)s (UK time)"),
+    _l("Every Saturday at %(start)s (UK time)"),
+)
+EVERY_DAY_FROM_TO = (
+    _l("Every Sunday, %(start)s to %(end)s (UK time)"),
+    _l("Every Monday, %(start)s to %(end)s (UK time)"),
+    _l("Every Tuesday, %(start)s to %(end)s (UK time)"),
+    _l("Every Wednesday, %(start)s to %(end)s (UK time)"),
+    _l("Every Thursday, %(start)s to %(end)s (UK time)"),
+    _l("Every Friday, %(start)s to %(end)s (UK time)"),
+    _l("Every Saturday, %(start)s to %(end)s (UK time)"),
+)
+
+
+def every_week_at(day: int, start: dt.time) -> str:
+    """'Every Wednesday at 19:30 (UK time)'."""
+    return str(EVERY_DAY_AT[day]) % {"start": clock(start)}
+
+
 def weekly_schedule(meeting) -> str:
     """'Every Wednesday, 19:30 to 21:00 (UK time)', as one sentence for translators."""
     if meeting.day is None or meeting.start_time is None:
         return _("By appointment")
     if meeting.end_time is None:
-        return _(
-            "Every %(day)s at %(start)s (UK time)",
-            day=day_name(meeting.day),
-            start=clock(meeting.start_time),
-        )
-    return _(
-        "Every %(day)s, %(start)s to %(end)s (UK time)",
-        day=day_name(meeting.day),
-        start=clock(meeting.start_time),
-        end=clock(meeting.end_time),
-    )
+        return every_week_at(meeting.day, meeting.start_time)
+    return str(EVERY_DAY_FROM_TO[meeting.day]) % {
+        "start": clock(meeting.start_time),
+        "end": clock(meeting.end_time),
+    }
 
 
 def ort_sentence(openness: str, source: str | None) -> str:

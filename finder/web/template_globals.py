@@ -62,6 +62,7 @@ def init_app(app: Flask) -> None:
         when=meeting_text.when,
         miles=meeting_text.miles,
         weekly_schedule=meeting_text.weekly_schedule,
+        every_week_at=meeting_text.every_week_at,
         clock=meeting_text.clock,
         day_name=meeting_text.day_name,
         ort_sentence=meeting_text.ort_sentence,

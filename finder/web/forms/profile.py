@@ -4,6 +4,7 @@ and the public form for offering to volunteer."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext as _nl
 from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms import DateField
@@ -33,9 +34,10 @@ class ProfileForm(FlaskForm):
         _l("Postcode you travel from"),
         description=_l("Only used to work out distances. Other people never see it."),
         validators=[DataRequired(message=_l("Enter a postcode, like LS1 4AP"))])
-    travel_radius_miles = SelectField(_l("How far you can travel"), default="5",
-                                      choices=options((m, _l("Up to %(miles)s miles", miles=m))
-                                                      for m in vocabulary.VOLUNTEER_RADII_MILES))
+    travel_radius_miles = SelectField(
+        _l("How far you can travel"), default="5",
+        choices=options((m, _nl("Up to %(num)d mile", "Up to %(num)d miles", m))
+                        for m in vocabulary.VOLUNTEER_RADII_MILES))
     languages = CheckboxesField(_l("Languages you speak"),
                                 choices=options(vocabulary.MEETING_LANGUAGES.items()))
     gender = RadioField(_l("Gender"), choices=options(GENDERS), default="")
