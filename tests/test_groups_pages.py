@@ -231,7 +231,7 @@ def test_pages_in_another_language_show_that_languages_descriptions(client, page
     assert dds[0] == aa.descriptions[language]["who_for"]
     assert aa.descriptions["en"]["who_for"] not in main(soup).get_text()
 
-    table = main(page(client.get("/groups"))).find("table", class_="comparison")
+    table = main(page(client.get("/groups"))).find("ul", class_="group-cards")
     assert aa.descriptions[language]["cost"] in table.get_text()
 
     cards = main(page(client.get("/family"))).find("ul", class_="card-list")
