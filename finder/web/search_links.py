@@ -84,16 +84,14 @@ def active_filters(form) -> list[ActiveFilter]:
 
 
 def summary_words(form, located) -> str:
-    """The whole search in a line, for a printed list: 'Near LS6 1AA · within 10 miles · ...'."""
+    """The whole search in a line, for a printed list: 'Within 10 miles · Secular · ...'."""
     words = []
-    if located and located.label:
-        words.append(_("near %(place)s", place=located.label))
     if located and form.mode.data not in {"online", "hybrid"}:
         radius = int(form.radius.data)
-        words.append(ngettext("within %(num)d mile", "within %(num)d miles", radius))
+        words.append(ngettext("Within %(num)d mile", "Within %(num)d miles", radius))
     if form.who.data == "me" and not form.fellowship.data:
         words.append(_("Groups for people with a drug or alcohol problem"))
     elif form.who.data == "family" and not form.fellowship.data:
         words.append(_("Groups for family and friends"))
     words.extend(item.label for item in active_filters(form))
-    return " · ".join(words) if words else _("no filters")
+    return " · ".join(words) if words else _("No filters")
