@@ -56,7 +56,7 @@ def search_with_htmx(page: Page, server: LiveServer, near: str = "LS1 4AP") -> R
     page.goto(server.url("/meetings"))
     page.fill("#near", near)
     with page.expect_response(lambda response: "/meetings?" in response.url) as swapped:
-        page.locator("form.search-form button[type=submit]").click()
+        page.locator("form.search-form button[type=submit]").first.click()
     page.locator("#results-heading:focus, .error-summary:focus").wait_for()
     return swapped.value
 
