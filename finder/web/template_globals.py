@@ -17,6 +17,7 @@ from finder.peer import messages as peer_messages
 from finder.web import search_links
 from finder.web.i18n import LANGUAGE_NAMES
 from finder.web.security import csp_nonce
+from finder.web.static_files import inline_stylesheet
 from finder.web.static_files import static_url
 
 
@@ -47,6 +48,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["language_name"] = meeting_text.language_name
     app.jinja_env.globals.update(
         static_url=static_url,
+        inline_stylesheet=inline_stylesheet,
         current_path_with=search_links.current_path_with,
         search_path_with=search_links.search_path_with,
         active_filters=search_links.active_filters,
