@@ -7,7 +7,8 @@ cache, 5 runs. Prints the median time until the first meeting is painted and the
 transferred (headers included). Run:
 
     .venv/bin/python bench/first_meeting.py
-    BENCH_GUNICORN_ARGS="--workers 2 --worker-class gthread --threads 4" .venv/bin/python bench/first_meeting.py
+    BENCH_GUNICORN_ARGS="--workers 2 --worker-class gthread --threads 4" \
+        .venv/bin/python bench/first_meeting.py
 """
 
 from __future__ import annotations

@@ -42,8 +42,7 @@ def query(href: str) -> dict[str, list[str]]:
 def test_for_me_shows_the_groups_for_the_person_with_the_problem(client, page, leeds):
     soup = page(client.get("/meetings?near=LS1+4AP&who=me"))
     assert names(soup) == ["AA Monday", "SMART Tuesday"]
-    assert "Groups for people with a drug or alcohol problem" in soup.find(
-        class_="active-filters").get_text()
+    assert soup.find(class_="who-switch").strong.get_text(strip=True) == "Groups for you"
 
 
 def test_for_family_shows_the_family_groups_and_the_other_choice_is_one_tap_away(
@@ -52,8 +51,7 @@ def test_for_family_shows_the_family_groups_and_the_other_choice_is_one_tap_away
     soup = page(client.get("/meetings?near=LS1+4AP&who=family"))
     assert names(soup) == ["Al-Anon Monday"]
     switch = soup.find(class_="who-switch")
-    assert switch.find(attrs={"aria-current": "true"}).get_text(strip=True) == (
-        "For family or a friend")
+    assert switch.strong.get_text(strip=True) == "Groups for family and friends"
     for_me = switch.find("a", string="For me")
     assert query(for_me["href"]) == {"near": ["LS1 4AP"], "who": ["me"]}
     everyone = switch.find("a", string="All groups")
