@@ -22,7 +22,7 @@ def result_names(page) -> list[str]:
 
 def test_search_page_through_filter_and_open_a_meeting_without_javascript(no_js_page, server):
     page = no_js_page
-    page.goto(server.url("/"))
+    page.goto(server.url("/meetings"))
     page.fill("#near", "LS1 4AP")
     with page.expect_navigation():
         page.get_by_role("button", name="Find meetings").click()
