@@ -112,3 +112,16 @@ def test_the_printed_list_has_absolute_times_a_qr_code_and_eight_or_more_meeting
     pdf = page.pdf(format="A4")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages * 8 <= meetings + 8, f"{meetings} meetings on {pages} A4 pages"
+
+
+def test_a_search_sent_with_javascript_leaves_empty_parameters_out_of_its_address(
+    new_context, server
+):
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(server.url("/meetings?near=LS1+4AP"))
+    page.locator("details.filters > summary").click()
+    page.locator("input[name=time][value=evening]").check()
+    page.locator("details.filters button[type=submit]").first.click()
+    page.locator("#results-heading:focus").wait_for()
+    assert "time=evening" in page.url
+    assert not re.search(r"=(&|$)", page.url), page.url

@@ -62,6 +62,22 @@
     }, { timeout: 10000, maximumAge: 300000 });
   });
 
+  // A search htmx sends leaves out empty fields ("Any" choices, unused hidden fields), so the
+  // address it puts in the location bar is short and shareable, like the app's own links.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var data = event.detail.formData;
+    if (event.detail.verb !== "get" || !data || !data.forEach) { return; }
+    var empty = [];
+    data.forEach(function (value, key) {
+      if (value === "" && empty.indexOf(key) < 0) { empty.push(key); }
+    });
+    empty.forEach(function (key) {
+      var kept = data.getAll(key).filter(function (value) { return value !== ""; });
+      data.delete(key);
+      kept.forEach(function (value) { data.append(key, value); });
+    });
+  });
+
   // Share this search: the device's own share sheet where there is one, else copy the link.
   // Without JavaScript the link itself is on the page to copy by hand.
   document.addEventListener("click", function (event) {
