@@ -69,7 +69,13 @@ def test_filters_in_the_url_are_applied_and_shown_as_chosen(client, page, leeds_
     assert result_names(soup) == ["Starting Soon Group"]
     assert soup.find("input", {"name": "ethos", "value": "secular"}).has_attr("checked")
     assert soup.find("input", {"name": "day", "value": "today"}).has_attr("checked")
-    assert soup.find("details", class_="filters").has_attr("open")
+    # The answer comes first: the panel stays closed and the filters that are on are listed
+    # above the results, each with a link that removes it.
+    assert not soup.find("details", class_="filters").has_attr("open")
+    removers = {a.get_text(" ", strip=True): a["href"] for a in soup.select("a.remove-filter")}
+    assert set(removers) == {"Remove filter: Secular ✕", "Remove filter: Today ✕"}
+    assert "ethos=" not in removers["Remove filter: Secular ✕"]
+    assert "day=today" in removers["Remove filter: Secular ✕"]
 
 
 def test_the_way_to_online_meetings_is_offered_with_in_person_results(client, page, leeds_meetings):

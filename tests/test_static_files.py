@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 from pathlib import Path
@@ -21,10 +22,24 @@ def test_a_static_url_carries_the_first_ten_hex_digits_of_the_files_sha256(app):
         assert static_url("css/finder.css") == f"/static/css/finder.css?v={digest[:10]}"
 
 
-def test_every_page_links_its_css_and_scripts_by_versioned_url(client):
+def test_every_page_links_its_scripts_by_versioned_url(client):
     html = client.get("/").get_data(as_text=True)
-    for asset in ASSETS:
+    for asset in ASSETS[1:]:
         assert re.search(rf'"/static/{re.escape(asset)}\?v=[0-9a-f]{{10}}"', html), asset
+
+
+def test_the_stylesheet_is_in_the_page_and_the_csp_allows_exactly_it(client):
+    """The first paint waits for no second request; the CSP names the stylesheet's hash, so
+    no other inline style can run."""
+    response = client.get("/")
+    html = response.get_data(as_text=True)
+    css = (STATIC / "css/finder.css").read_text(encoding="utf-8")
+    assert f"<style>{css}</style>" in html
+    assert "/static/css/finder.css" not in html
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
+    policy = response.headers["Content-Security-Policy"]
+    assert f"style-src 'self' 'sha256-{digest}';" in policy
+    assert "unsafe-inline" not in policy
 
 
 @pytest.mark.parametrize("asset", ASSETS)

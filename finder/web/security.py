@@ -7,6 +7,8 @@ import secrets
 from flask import Response
 from flask import g
 
+from finder.web.static_files import stylesheet_hash
+
 
 def csp_nonce() -> str:
     if "csp_nonce" not in g:
@@ -19,7 +21,7 @@ def security_headers(response: Response) -> Response:
     response.headers["Content-Security-Policy"] = (
         "default-src 'self'; "
         f"script-src 'self' 'nonce-{nonce}'; "
-        "style-src 'self'; "
+        f"style-src 'self' {stylesheet_hash()}; "
         "img-src 'self' data:; "
         "connect-src 'self'; "
         "font-src 'self'; "

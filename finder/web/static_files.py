@@ -3,14 +3,17 @@ static files for a year (SEND_FILE_MAX_AGE_DEFAULT) and still fetch a changed fi
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from functools import cache
 from pathlib import Path
 
 from flask import current_app
 from flask import url_for
+from markupsafe import Markup
 
 VERSION_LENGTH = 10
+STYLESHEET = "css/finder.css"
 
 
 @cache
@@ -22,3 +25,21 @@ def file_version(path: Path) -> str:
 def static_url(filename: str) -> str:
     path = Path(current_app.static_folder) / filename
     return url_for("static", filename=filename, v=file_version(path))
+
+
+@cache
+def _stylesheet(path: Path) -> tuple[str, str]:
+    text = path.read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return text, f"'sha256-{digest}'"
+
+
+def inline_stylesheet(filename: str = STYLESHEET) -> Markup:
+    """The stylesheet's text, for a <style> element in the page: the first paint then waits
+    for no second request (on a slow phone network a new connection costs two round trips)."""
+    return Markup(_stylesheet(Path(current_app.static_folder) / filename)[0])
+
+
+def stylesheet_hash(filename: str = STYLESHEET) -> str:
+    """The CSP source that allows exactly that inline stylesheet and no other."""
+    return _stylesheet(Path(current_app.static_folder) / filename)[1]

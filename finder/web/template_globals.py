@@ -3,11 +3,8 @@ requests (the domain modules say things; this module only hands them to Jinja)."
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from flask import Flask
 from flask import g
-from flask import request
 from flask_babel import get_locale
 from sqlalchemy import select
 
@@ -17,8 +14,10 @@ from finder.meetings import text as meeting_text
 from finder.models import MeetingSource
 from finder.peer import labels as peer_labels
 from finder.peer import messages as peer_messages
+from finder.web import search_links
 from finder.web.i18n import LANGUAGE_NAMES
 from finder.web.security import csp_nonce
+from finder.web.static_files import inline_stylesheet
 from finder.web.static_files import static_url
 
 
@@ -27,14 +26,6 @@ def demo_data_loaded() -> bool:
         query = select(MeetingSource.id).where(MeetingSource.is_demo.is_(True)).limit(1)
         g.demo_data_loaded = db.session.execute(query).first() is not None
     return g.demo_data_loaded
-
-
-def current_path_with(**changes) -> str:
-    """The current URL with some query parameters replaced (for pagination and switchers)."""
-    args = request.args.to_dict(flat=False)
-    for key, value in changes.items():
-        args[key] = value if isinstance(value, list) else [value]
-    return request.path + ("?" + urlencode(args, doseq=True) if args else "")
 
 
 def page_context() -> dict:
@@ -57,7 +48,11 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["language_name"] = meeting_text.language_name
     app.jinja_env.globals.update(
         static_url=static_url,
-        current_path_with=current_path_with,
+        inline_stylesheet=inline_stylesheet,
+        current_path_with=search_links.current_path_with,
+        search_path_with=search_links.search_path_with,
+        active_filters=search_links.active_filters,
+        handout_search_words=search_links.summary_words,
         # Meetings
         when=meeting_text.when,
         miles=meeting_text.miles,

@@ -56,7 +56,7 @@ def search_with_htmx(page: Page, server: LiveServer, near: str = "LS1 4AP") -> R
     page.goto(server.url("/meetings"))
     page.fill("#near", near)
     with page.expect_response(lambda response: "/meetings?" in response.url) as swapped:
-        page.locator("form.search-form button[type=submit]").click()
+        page.locator("form.search-form button[type=submit]").first.click()
     page.locator("#results-heading:focus, .error-summary:focus").wait_for()
     return swapped.value
 
@@ -228,6 +228,10 @@ PAGES = [
     PageState("no-results", "/meetings?near=Aberdeen&fellowship=smart-family-friends"
                             "&type=open&type=closed"),
     PageState("online", "/meetings?mode=online"),
+    PageState("results-filtered", "/meetings?near=LS1+4AP&fellowship=aa&fellowship=na"
+                                  "&ethos=spiritual&time=evening&type=open"),
+    PageState("results-for-family", "/meetings?near=LS1+4AP&who=family&radius=25"),
+    PageState("printable-list", "/meetings/print?near=LS1+4AP&radius=25"),
     PageState("validation-error", "/meetings?near=LS1+4A", status=422),
     PageState("results-after-htmx-swap", setup=htmx_results),
     PageState("error-after-htmx-swap", setup=htmx_error, status=422),

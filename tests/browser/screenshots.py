@@ -20,7 +20,8 @@ from .pages import PAGES_BY_NAME
 
 OUTPUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PHONE = {"width": 360, "height": 800}
-SHOTS = ["home", "results", "filters-open", "meeting", "groups", "family", "validation-error"]
+SHOTS = ["home", "results", "results-filtered", "no-results", "filters-open", "meeting", "groups",
+         "family", "results-for-family", "printable-list", "validation-error"]
 
 
 def main() -> None:

@@ -32,6 +32,18 @@
     }
   });
 
+  // Hidden fields are only in the form when they have a value, so links stay short.
+  function setHidden(form, name, value) {
+    var input = form.elements[name];
+    if (!input) {
+      input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      form.appendChild(input);
+    }
+    input.value = value;
+  }
+
   // "Use my location": fill in coordinates (only coordinates are sent) and submit the form.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-use-my-location]");
@@ -41,8 +53,8 @@
     var status = document.getElementById(button.getAttribute("aria-controls") || "");
     if (status) { status.textContent = button.getAttribute("data-finding-text") || ""; }
     navigator.geolocation.getCurrentPosition(function (position) {
-      form.elements.lat.value = position.coords.latitude.toFixed(5);
-      form.elements.lng.value = position.coords.longitude.toFixed(5);
+      setHidden(form, "lat", position.coords.latitude.toFixed(5));
+      setHidden(form, "lng", position.coords.longitude.toFixed(5));
       if (form.elements.near) { form.elements.near.value = ""; }
       form.requestSubmit ? form.requestSubmit() : form.submit();
     }, function () {
@@ -50,10 +62,56 @@
     }, { timeout: 10000, maximumAge: 300000 });
   });
 
-  // The location button needs JavaScript, so it is only shown when JavaScript runs.
-  document.addEventListener("DOMContentLoaded", function () {
+  // A search htmx sends leaves out empty fields ("Any" choices, unused hidden fields), so the
+  // address it puts in the location bar is short and shareable, like the app's own links.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var data = event.detail.formData;
+    if (event.detail.verb !== "get" || !data || !data.forEach) { return; }
+    var empty = [];
+    data.forEach(function (value, key) {
+      if (value === "" && empty.indexOf(key) < 0) { empty.push(key); }
+    });
+    empty.forEach(function (key) {
+      var kept = data.getAll(key).filter(function (value) { return value !== ""; });
+      data.delete(key);
+      kept.forEach(function (value) { data.append(key, value); });
+    });
+  });
+
+  // Share this search: the device's own share sheet where there is one, else copy the link.
+  // Without JavaScript the link itself is on the page to copy by hand.
+  document.addEventListener("click", function (event) {
+    var share = event.target.closest && event.target.closest("[data-share]");
+    if (share && navigator.share) {
+      navigator.share({ title: document.title, url: document.getElementById("search-link").value })
+        .catch(function () {});
+    }
+    var copy = event.target.closest && event.target.closest("[data-copy-link]");
+    if (copy && navigator.clipboard) {
+      var field = document.getElementById(copy.getAttribute("data-copy-link"));
+      navigator.clipboard.writeText(field.value).then(function () {
+        var status = document.querySelector("[data-copy-status]");
+        if (status) { status.textContent = copy.getAttribute("data-copied-text") || ""; }
+      });
+    }
+    if (event.target.closest && event.target.closest("[data-print]")) { window.print(); }
+  });
+
+  // Buttons that need JavaScript (or a browser feature) are only shown when they can work.
+  function showEnhancements() {
     document.querySelectorAll("[data-use-my-location]").forEach(function (button) {
       if (navigator.geolocation) { button.hidden = false; }
     });
-  });
+    document.querySelectorAll("[data-share]").forEach(function (button) {
+      if (navigator.share) { button.hidden = false; }
+    });
+    document.querySelectorAll("[data-copy-link]").forEach(function (button) {
+      if (navigator.clipboard && window.isSecureContext) { button.hidden = false; }
+    });
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", showEnhancements);
+  document.addEventListener("htmx:afterSettle", showEnhancements);
 })();

@@ -34,6 +34,17 @@ class SearchForm(FlaskForm):
     class Meta:
         csrf = False
 
+    who = RadioField(
+        _l("Who are the meetings for?"),
+        default="",
+        choices=options(
+            [
+                ("", _l("Anyone")),
+                ("me", _l("For me")),
+                ("family", _l("For a family member or friend")),
+            ]
+        ),
+    )
     near = StringField(_l("Postcode, town or city"), validators=[Optional(), Length(max=60)])
     lat = HiddenField()
     lng = HiddenField()
@@ -84,7 +95,7 @@ class SearchForm(FlaskForm):
 
     def sanitise(self) -> None:
         """A shared or hand-edited URL with an unknown value falls back to the default."""
-        for field in (self.radius, self.ethos, self.mode, self.language, self.sort):
+        for field in (self.who, self.radius, self.ethos, self.mode, self.language, self.sort):
             if field.data not in {choice.value for choice in field.choices}:
                 field.data = field.default
         for field in (self.fellowship, self.ort, self.day, self.time, self.type):
@@ -106,12 +117,30 @@ class SearchForm(FlaskForm):
             return None
         return found
 
+    def chosen_fellowships(self) -> tuple[str, ...]:
+        """The groups ticked; else, from "who is this for", the family groups or the groups
+        for the person with the problem; else every group."""
+        if self.fellowship.data:
+            return tuple(self.fellowship.data)
+        if self.who.data:
+            family = self.who.data == "family"
+            return tuple(f.slug for f in fellowships.all_fellowships() if f.family_group == family)
+        return ()
+
+    def filter_count(self) -> int:
+        """How many filters are on, beyond where and how far."""
+        return sum(
+            len(f.data) if isinstance(f.data, list) else bool(f.data)
+            for f in (self.fellowship, self.ethos, self.ort, self.day, self.time, self.soon,
+                      self.mode, self.type, self.language)
+        )
+
     def criteria(self, located: Located | None) -> Criteria:
         return Criteria(
             latitude=located.latitude if located else None,
             longitude=located.longitude if located else None,
             radius_miles=float(self.radius.data),
-            fellowships=tuple(self.fellowship.data),
+            fellowships=self.chosen_fellowships(),
             ethos=self.ethos.data or None,
             ort_welcoming="welcoming" in self.ort.data,
             days=tuple(self.day.data),

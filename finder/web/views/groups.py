@@ -6,9 +6,11 @@ from flask import Blueprint
 from flask import abort
 from flask import render_template
 from flask_babel import lazy_gettext as _l
+from werkzeug.datastructures import MultiDict
 
 from finder.meetings import fellowships
 from finder.web.access import public
+from finder.web.forms.search import SearchForm
 
 bp = Blueprint("groups", __name__)
 
@@ -67,6 +69,6 @@ def family():
     return render_template(
         "pages/family/index.html",
         fellowships=groups,
-        family_slugs=[f.slug for f in groups],
+        form=SearchForm(formdata=MultiDict()),
         first_sentence=first_sentence,
     )

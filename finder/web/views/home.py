@@ -7,8 +7,10 @@ from flask import render_template
 from flask import request
 from flask import session
 from flask import url_for
+from werkzeug.datastructures import MultiDict
 
 from finder.web.access import public
+from finder.web.forms.search import SearchForm
 from finder.web.i18n import LANGUAGE_COOKIE
 from finder.web.pages import local_path_or
 
@@ -20,7 +22,7 @@ ONE_YEAR = 365 * 24 * 60 * 60
 @bp.get("/")
 @public
 def index():
-    return render_template("pages/home/index.html")
+    return render_template("pages/home/index.html", form=SearchForm(formdata=MultiDict()))
 
 
 @bp.get("/language/<code>")

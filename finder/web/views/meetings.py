@@ -21,17 +21,21 @@ from finder.meetings import schedule
 from finder.meetings import search as meeting_search
 from finder.models import ChangeReport
 from finder.models import Meeting
+from finder.web import qr_code
+from finder.web import search_links
 from finder.web.access import public
 from finder.web.forms.search import ChangeReportForm
 from finder.web.forms.search import SearchForm
 from finder.web.pages import render_page_or_fragment
+from finder.web.ways_out import ways_out
 
 bp = Blueprint("meetings", __name__)
 
+HANDOUT_SIZE = 50  # meetings on a printed list
 
-@bp.get("/meetings")
-@public
-def search():
+
+def _run_search(page: int, page_size: int):
+    """The search in the query string: (form, results or None, where it was from)."""
     form = SearchForm(request.args)
     form.sanitise()
     results = located = None
@@ -41,13 +45,18 @@ def search():
             geocoder = configured_geocoder(current_app.config["FINDER_ONLINE_GEOCODER"])
             located = form.locate(geocoder)
         if not form.near.errors:
-            page = request.args.get("page", 1, type=int) or 1
             results = meeting_search.search(
-                form.criteria(located),
-                schedule.now_in_london(),
-                max(page, 1),
-                current_app.config["FINDER_PAGE_SIZE"],
+                form.criteria(located), schedule.now_in_london(), page, page_size
             )
+    return form, results, located
+
+
+@bp.get("/meetings")
+@public
+def search():
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    form, results, located = _run_search(page, current_app.config["FINDER_PAGE_SIZE"])
+    now = schedule.now_in_london()
     status = 422 if form.near.errors else 200
     return render_page_or_fragment(
         "pages/meetings/search.html",
@@ -56,8 +65,28 @@ def search():
         form=form,
         results=results,
         located=located,
-        now=schedule.now_in_london(),
+        now=now,
         form_errors=form.near.errors,
+        ways_out=ways_out(form, located, now) if results and results.total == 0 else [],
+    )
+
+
+@bp.get("/meetings/print")
+@public
+def handout():
+    """A printable list of a search's meetings for a keyworker to hand over."""
+    form, results, located = _run_search(1, HANDOUT_SIZE)
+    if results is None:
+        return redirect(search_links.search_path_with())
+    live = request.url_root.rstrip("/") + search_links.search_path_with()
+    return render_template(
+        "pages/meetings/handout.html",
+        form=form,
+        results=results,
+        located=located,
+        now=schedule.now_in_london(),
+        live_url=live,
+        qr_svg=qr_code.svg(live),
     )
 
 
@@ -75,7 +104,17 @@ def _render_detail(meeting: Meeting, report_form: ChangeReportForm, status: int 
         fellowship=fellowships.get(meeting.fellowship),
         report_form=report_form,
         form_errors=report_form.errors,
+        back_to=_back_to_results(),
     ), status
+
+
+def _back_to_results() -> str | None:
+    """The search this meeting was opened from, if it is one of ours (never another site)."""
+    back = request.args.get("back", "")
+    search_path = url_for("meetings.search")
+    if back == search_path or back.startswith(search_path + "?"):
+        return back
+    return None
 
 
 @bp.get("/meetings/<slug>")
