@@ -142,5 +142,12 @@ def _differs(meeting: Meeting, record: MeetingRecord) -> bool:
 
 
 def _copy(record: MeetingRecord, meeting: Meeting) -> None:
+    stated_before = (meeting.feed_ethos, meeting.feed_ort)
     for key, value in record.values().items():
         setattr(meeting, key, value)
+    # When the listing's own statements were made: the listing's date, else the day they were
+    # first read (kept while they stay the same).
+    if record.updated is not None:
+        meeting.feed_facts_on = record.updated.date()
+    elif stated_before != (record.feed_ethos, record.feed_ort) or meeting.feed_facts_on is None:
+        meeting.feed_facts_on = utcnow().date()
