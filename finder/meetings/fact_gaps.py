@@ -37,7 +37,8 @@ def _request_squares(session: Session, now: dt.datetime) -> list[tuple[float, fl
     query = select(AccompanimentRequest.latitude, AccompanimentRequest.longitude).where(
         AccompanimentRequest.latitude.is_not(None),
         AccompanimentRequest.created_at >= now - REQUESTS_WINDOW)
-    return sorted({(round(lat, 1), round(lng, 1)) for lat, lng in session.execute(query)})
+    return sorted({(round(lat, 1), round(lng, 1)) for lat, lng in session.execute(query)
+                   if lat is not None and lng is not None})
 
 
 def _miles(lat: float, lng: float, squares: list[tuple[float, float]]) -> float | None:
@@ -77,7 +78,7 @@ def meetings_needing_facts(session: Session, now: dt.datetime, limit: int = 50) 
         if reason is None:
             continue
         miles = (_miles(meeting.latitude, meeting.longitude, squares)
-                 if meeting.latitude is not None else None)
+                 if meeting.latitude is not None and meeting.longitude is not None else None)
         gaps.append(Gap(meeting, fact, reason, miles))
     gaps.sort(key=lambda gap: (gap.miles_from_requests is None,
                                gap.miles_from_requests or 0.0, gap.meeting.name))

@@ -84,7 +84,8 @@ class Meeting(db.Model):
     ort_as_of: Mapped[dt.date | None]
     # What the group says in the source's listing (extension fields, the A code), and the date
     # of that listing.
-    feed_ethos: Mapped[str | None] = mapped_column(coded("ck_meetings_feed_ethos", vocabulary.ETHOS))
+    feed_ethos: Mapped[str | None] = mapped_column(
+        coded("ck_meetings_feed_ethos", vocabulary.ETHOS))
     feed_ort: Mapped[str | None] = mapped_column(
         coded("ck_meetings_feed_ort", vocabulary.ORT_STATEMENTS))
     feed_facts_on: Mapped[dt.date | None]

@@ -23,7 +23,6 @@ from finder.web.i18n import LANGUAGE_NAMES
 from finder.web.security import csp_nonce
 from finder.web.static_files import static_url
 
-
 GAP_REASONS = {
     "not_stated": _l("Not stated"),
     "fellowship_only": _l("Only the fellowship's position, which leaves it to each group"),

@@ -22,6 +22,7 @@ from finder.meetings import fellowships
 from finder.meetings import statements
 from finder.models import GroupStatement
 from finder.models import Meeting
+from finder.models import Volunteer
 from finder.models.times import utcnow
 from finder.web.access import coordinator_required
 from finder.web.access import current_volunteer
@@ -34,6 +35,12 @@ bp = Blueprint("meeting_facts", __name__, url_prefix="/coordinator/meeting-facts
 def _page(template: str, status: int = 200, **context):
     return private(current_app.make_response((render_template(
         template, volunteer=current_volunteer(), today=utcnow().date(), **context), status)))
+
+
+def _coordinator() -> Volunteer:
+    signed_in = current_volunteer()
+    assert signed_in is not None  # @coordinator_required has checked
+    return signed_in
 
 
 def _meeting(slug: str) -> Meeting:
@@ -76,7 +83,7 @@ def record(slug: str):
         return _record_page(found, form, 422)
     statements.record_by_coordinator(
         db.session, found, form.said(), heard_by=form.heard_by.data,
-        stated_on=form.stated_on.data, coordinator=current_volunteer(), now=utcnow())
+        stated_on=form.stated_on.data, coordinator=_coordinator(), now=utcnow())
     flash(_("Saved. The meeting page now shows what the group said."))
     return redirect(url_for("meeting_facts.meeting", slug=slug), code=303)
 
@@ -95,7 +102,7 @@ def make_link(slug: str):
 def decide(statement_id: int):
     statement = db.get_or_404(GroupStatement, statement_id)
     publish = request.form.get("decision") == "publish"
-    if statements.decide(db.session, statement, publish, current_volunteer(), utcnow()):
+    if statements.decide(db.session, statement, publish, _coordinator(), utcnow()):
         flash(_("Published.") if publish else _("Not published."))
     else:
         flash(_("This statement has already been dealt with."))
