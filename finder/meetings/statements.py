@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from itsdangerous import BadSignature
 from itsdangerous import SignatureExpired
+from itsdangerous import TimestampSigner
 from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import select
 
@@ -74,8 +75,19 @@ def record_by_coordinator(session: Session, meeting: Meeting, said: Said, *, hea
     return statements
 
 
-def link_token(secret_key: str, meeting: Meeting) -> str:
-    return URLSafeTimedSerializer(secret_key, salt=LINK_SALT).dumps({"meeting": meeting.slug})
+def link_token(secret_key: str, meeting: Meeting, issued_at: dt.datetime | None = None) -> str:
+    """The signed link's token; `issued_at` (naive UTC) is for tests of an old link."""
+    signer: type[TimestampSigner] = TimestampSigner
+    if issued_at is not None:
+        seconds = int(issued_at.replace(tzinfo=dt.UTC).timestamp())
+
+        class IssuedAt(TimestampSigner):
+            def get_timestamp(self) -> int:
+                return seconds
+
+        signer = IssuedAt
+    serializer = URLSafeTimedSerializer(secret_key, salt=LINK_SALT, signer=signer)
+    return serializer.dumps({"meeting": meeting.slug})
 
 
 def meeting_for_link(session: Session, secret_key: str, token: str, max_age_days: int,
