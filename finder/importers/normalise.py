@@ -95,6 +95,9 @@ def to_record(fields: dict[str, Any], default_fellowship: str | None) -> Meeting
         phone=text("phone"),
         updated=read(values.timestamp, fields.get("updated")),
     )
+    _online_area(record_fields)
+    if attendance == "inactive" and "TC" not in codes:
+        record_fields["types"] = [*codes, "TC"]  # so clients also see it is not meeting
     reasons.extend(_too_long(record_fields))
     if reasons:
         raise InvalidRow(list(dict.fromkeys(reasons)))
@@ -156,10 +159,30 @@ def _place(fields: dict, reasons: _Reasons) -> dict[str, Any]:
         or None,
         "latitude": latitude,
         "longitude": longitude,
-        "approximate": reasons.read(
-            values.flag, fields.get("approximate"), "approximate", default=False
-        ),
+        "approximate": _approximate(fields, reasons, address, latitude),
     }
+
+
+def _approximate(fields: dict, reasons: _Reasons, address: str | None,
+                 latitude: float | None) -> bool:
+    """As the feed says; otherwise, as Meeting Guide clients (TSML UI) read it: a place with no
+    street address and no coordinates, whose formatted address has fewer than four parts
+    ("Anytown, OK 12345, USA"), is only an area."""
+    if fields.get("approximate") not in (None, ""):
+        return reasons.read(values.flag, fields.get("approximate"), "approximate",
+                            default=False)
+    formatted = fields.get("formatted_address")
+    return (isinstance(formatted, str) and bool(formatted.strip()) and address is None
+            and latitude is None and len(formatted.split(",")) < 4)
+
+
+def _online_area(record_fields: dict[str, Any]) -> None:
+    """An online-only meeting with no place at all gets its group's area, marked approximate,
+    so Meeting Guide clients keep it (they skip meetings with no address information)."""
+    if record_fields["attendance_mode"] == "online" and not record_fields["formatted_address"]:
+        area = [record_fields["city"], record_fields["region"]]
+        record_fields["formatted_address"] = ", ".join(filter(None, area)) or "United Kingdom"
+        record_fields["approximate"] = True
 
 
 def _website(fields: dict, reasons: _Reasons) -> str | None:

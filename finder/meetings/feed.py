@@ -24,7 +24,8 @@ from finder.models import Meeting
 from finder.models import MeetingSource
 
 
-def meeting_to_feed_entry(meeting: Meeting) -> dict[str, Any]:
+def meeting_to_feed_entry(meeting: Meeting, base_url: str | None = None) -> dict[str, Any]:
+    """One meeting; `base_url` (such as https://finder.example.org) makes `url` absolute."""
     entry = {
         "name": meeting.name,
         "slug": meeting.slug,
@@ -42,7 +43,7 @@ def meeting_to_feed_entry(meeting: Meeting) -> dict[str, Any]:
         "formatted_address": meeting.formatted_address,
         "latitude": meeting.latitude,
         "longitude": meeting.longitude,
-        "approximate": "yes" if meeting.approximate else None,
+        "approximate": _approximate(meeting),
         "types": meeting.types,
         "attendance_option": meeting.attendance_mode,
         "conference_url": meeting.conference_url,
@@ -55,6 +56,8 @@ def meeting_to_feed_entry(meeting: Meeting) -> dict[str, Any]:
         "email": meeting.email,
         "phone": meeting.phone,
         "updated": meeting.updated.strftime("%Y-%m-%d %H:%M:%S") if meeting.updated else None,
+        # The meeting's page here (the route in finder.web.views.meetings).
+        "url": f"{base_url.rstrip('/')}/meetings/{meeting.slug}" if base_url else None,
         "fellowship": meeting.fellowship,
         "ethos": meeting.ethos,
         "ethos_source": meeting.ethos_source,
@@ -64,6 +67,14 @@ def meeting_to_feed_entry(meeting: Meeting) -> dict[str, Any]:
         "languages": meeting.language_codes,
     }
     return {key: value for key, value in entry.items() if value is not None and value != ""}
+
+
+def _approximate(meeting: Meeting) -> str | None:
+    """Said outright, so clients need not guess from the address's shape: "no" for a venue,
+    "yes" where only a town or area is known (and for online-only meetings' areas)."""
+    if not meeting.formatted_address and not meeting.address:
+        return None
+    return "yes" if meeting.approximate else "no"
 
 
 def _day(value) -> str | None:
@@ -103,9 +114,9 @@ def published_meetings() -> list[Meeting]:
     return list(db.session.scalars(query))
 
 
-def feed_json() -> str:
+def feed_json(base_url: str | None = None) -> str:
     return json.dumps(
-        [meeting_to_feed_entry(meeting) for meeting in published_meetings()],
+        [meeting_to_feed_entry(meeting, base_url) for meeting in published_meetings()],
         ensure_ascii=False,
         separators=(",", ":"),
     )

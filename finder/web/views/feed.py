@@ -15,7 +15,7 @@ CACHE_SECONDS = 300
 @bp.get("/meetings.json")
 @public
 def meetings_json() -> Response:
-    response = Response(feed_json(), mimetype="application/json")
+    response = Response(feed_json(request.host_url), mimetype="application/json")
     response.cache_control.public = True
     response.cache_control.max_age = CACHE_SECONDS
     response.add_etag()
