@@ -146,6 +146,11 @@ def _place(fields: dict, reasons: _Reasons) -> dict[str, Any]:
     latitude, longitude = reasons.read(
         values.coordinates, fields.get("latitude"), fields.get("longitude"), default=(None, None)
     )
+    formatted = (
+        text("formatted_address")
+        or ", ".join(filter(None, [address, city, state, postal_code, country]))
+        or None
+    )
     return {
         "location": text("location"),
         "location_notes": text("location_notes"),
@@ -154,16 +159,14 @@ def _place(fields: dict, reasons: _Reasons) -> dict[str, Any]:
         "region": _region(fields, reasons) or state,
         "postal_code": postal_code,
         "country": country,
-        "formatted_address": text("formatted_address")
-        or ", ".join(filter(None, [address, city, state, postal_code, country]))
-        or None,
+        "formatted_address": formatted,
         "latitude": latitude,
         "longitude": longitude,
-        "approximate": _approximate(fields, reasons, address, latitude),
+        "approximate": _approximate(fields, reasons, formatted, address, latitude),
     }
 
 
-def _approximate(fields: dict, reasons: _Reasons, address: str | None,
+def _approximate(fields: dict, reasons: _Reasons, formatted: str | None, address: str | None,
                  latitude: float | None) -> bool:
     """As the feed says; otherwise, as Meeting Guide clients (TSML UI) read it: a place with no
     street address and no coordinates, whose formatted address has fewer than four parts
@@ -171,9 +174,8 @@ def _approximate(fields: dict, reasons: _Reasons, address: str | None,
     if fields.get("approximate") not in (None, ""):
         return reasons.read(values.flag, fields.get("approximate"), "approximate",
                             default=False)
-    formatted = fields.get("formatted_address")
-    return (isinstance(formatted, str) and bool(formatted.strip()) and address is None
-            and latitude is None and len(formatted.split(",")) < 4)
+    return (formatted is not None and address is None and latitude is None
+            and len(formatted.split(",")) < 4)
 
 
 def _online_area(record_fields: dict[str, Any]) -> None:
