@@ -61,6 +61,7 @@ FILTERS = (
     "time=evening&type=wheelchair",
     "day=today&type=open",
     "fellowship=na&ort=welcoming",
+    "ort=welcoming&ort=group&time=evening",
     "ethos=secular&day=tomorrow",
     "type=women&time=morning",
 )
@@ -107,7 +108,7 @@ def synthetic_rows(count: int, rng: random.Random) -> list[dict]:
                 attendance_mode=mode,
                 ethos=rng.choice(["secular", "spiritual"]),
                 ethos_source="fellowship",
-                ort_openness=rng.choices(["not_stated", "welcoming", "restricted"], [90, 7, 3])[0],
+                **ort_fact(rng),
                 latitude=None if mode == "online" else lat,
                 longitude=None if mode == "online" else lng,
                 grid_cell=None if mode == "online" else grid.cell_of(lat, lng),
@@ -120,6 +121,15 @@ def synthetic_rows(count: int, rng: random.Random) -> list[dict]:
             )
         )
     return rows
+
+
+def ort_fact(rng: random.Random) -> dict:
+    """Effective medication answers as finder.meetings.facts stores them: mostly not stated,
+    some from the group, some from a fellowship's published position."""
+    openness, source = rng.choices(
+        [("not_stated", None), ("welcoming", "group"), ("restricted", "group"),
+         ("welcoming", "fellowship"), ("restricted", "fellowship")], [70, 5, 2, 13, 10])[0]
+    return {"ort_openness": openness, "ort_source": source}
 
 
 def settle(database_url: str) -> None:

@@ -31,6 +31,10 @@ def from_environment(instance_folder: str) -> dict:
         # Run migrations (and load demo data, if wanted) when the app starts.
         "FINDER_PREPARE_DATABASE": _flag("FINDER_PREPARE_DATABASE", True),
         "FINDER_PAGE_SIZE": int(os.environ.get("FINDER_PAGE_SIZE", "20")),
+        # How long a link a coordinator sends to a group, for its own statement, works.
+        "FINDER_GROUP_LINK_DAYS": _int("FINDER_GROUP_LINK_DAYS", 14),
+        "FINDER_GROUP_STATEMENT_RATE_LIMIT": os.environ.get(
+            "FINDER_GROUP_STATEMENT_RATE_LIMIT", "10 per hour"),
         "FINDER_ONLINE_GEOCODER": os.environ.get("FINDER_ONLINE_GEOCODER", ""),
         # The offline postcode and place index, built on first start if missing.
         "FINDER_POSTCODE_INDEX": os.environ.get(

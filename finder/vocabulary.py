@@ -29,15 +29,42 @@ ATTENDANCE = {
 ORT_OPENNESS = {
     "welcoming": _l("Welcomes people on methadone or buprenorphine"),
     "restricted": _l("People on methadone or buprenorphine may have limits, such as not sharing"),
+    "mixed": _l("People on methadone or buprenorphine have had mixed experiences"),
     "not_stated": _l("Position on methadone or buprenorphine not stated"),
 }
-ORT_FILTER = {"welcoming": _l("Welcoming to people on methadone or buprenorphine")}
+# What a group itself can say (a coordinator records it, or the group through its link).
+ORT_STATEMENTS = {
+    "welcoming": _l("People on methadone or buprenorphine are welcome and can take part fully"),
+    "restricted": _l("People on methadone or buprenorphine are welcome, with limits (for example "
+                     "on sharing or service roles)"),
+}
+ORT_FILTER = {
+    "welcoming": _l("Welcoming to people on methadone or buprenorphine"),
+    "group": _l("Only groups that have said so themselves"),
+}
 
-# Whose statement a meeting's ethos or medication position is.
+# Whose statement a meeting's ethos or medication position is, most specific first; a fact with
+# none of these is "not stated".
 FACT_SOURCES = {
     "group": _l("stated by the group"),
-    "fellowship": _l("the fellowship's general position"),
+    "experience": _l("from people who went"),
+    "fellowship": _l("the fellowship's published position"),
 }
+# How a group's own statement reached us.
+STATEMENT_CHANNELS = {
+    "feed": _l("in the group's meeting listing"),
+    "coordinator": _l("to a coordinator"),
+    "group_link": _l("through the group's own link"),
+}
+# How a coordinator heard what a group said.
+HEARD_BY = {
+    "phone": _l("By phone"),
+    "email": _l("By email"),
+    "in_person": _l("In person"),
+    "website": _l("On the group's own website or leaflet"),
+}
+STATEMENT_TOPICS = ("medication", "ethos")
+STATEMENT_STATUSES = ("pending", "published", "rejected")
 
 DAY_NAMES = (
     _l("Sunday"),

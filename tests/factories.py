@@ -24,9 +24,6 @@ def make_meeting(**overrides) -> Meeting:
         start_time=dt.time(19, 30),
         end_time=dt.time(20, 30),
         attendance_mode="in_person",
-        ethos="spiritual",
-        ethos_source="fellowship",
-        ort_openness="not_stated",
         location="Test Community Centre",
         postal_code="LS1 4AP",
         latitude=LEEDS[0],
@@ -34,6 +31,15 @@ def make_meeting(**overrides) -> Meeting:
         languages=",en,",
     )
     values.update(overrides)
+    # A stated ethos or medication position is the group's own statement in its listing; the
+    # meeting's effective answers are derived from it (finder.meetings.facts).
+    if values.pop("ethos_source", None) == "group" or values.get("ethos") == "secular":
+        values.setdefault("feed_ethos", values.get("ethos"))
+    values.pop("ethos", None)
+    openness, source = values.pop("ort_openness", None), values.pop("ort_source", None)
+    if openness in ("welcoming", "restricted") and source == "group":
+        values.setdefault("feed_ort", openness)
+        values.setdefault("feed_facts_on", dt.date(2025, 1, 1))
     if "start_time" in overrides and "end_time" not in overrides and values["start_time"]:
         start = dt.datetime.combine(dt.date(2000, 1, 1), values["start_time"])
         values["end_time"] = (start + dt.timedelta(hours=1)).time()

@@ -13,6 +13,7 @@ from finder.extensions import db
 from finder.importers import load_demo_data
 from finder.importers import meeting_guide
 from finder.importers import sync
+from finder.meetings import fellowships
 from finder.meetings.feed import feed_json
 from finder.meetings.feed import meeting_to_feed_entry
 from finder.models import Meeting
@@ -91,9 +92,13 @@ def test_a_meeting_is_written_with_the_standard_fields_and_ours():
         **{key: value for key, value in FULL.items() if key != "state"},
         "region": "West Yorkshire",
         "formatted_address": "12 Fictional Road, Leeds, West Yorkshire, LS1 4AP, United Kingdom",
+        "approximate": "no",
         "attendance_option": "hybrid",
         "ethos": "secular",
         "ethos_source": "group",
+        "ethos_as_of": "2025-01-06",
+        "ort_as_of": "2025-01-06",
+        "ort_via": "feed",
         "languages": ["en", "pl"],
     }
 
@@ -102,6 +107,7 @@ def test_a_meeting_is_written_with_the_standard_fields_and_ours():
 def test_a_meeting_by_appointment_has_no_day_or_time_and_empty_fields_are_left_out():
     import_feed([{"name": "Appointment", "slug": "appointment", "fellowship": "smart"}])
     entry = meeting_to_feed_entry(db.session.scalars(select(Meeting)).one())
+    assert entry.pop("updated"), "a listing with no date is dated when it was first read"
     assert entry == {
         "name": "Appointment",
         "slug": "appointment",
@@ -111,7 +117,10 @@ def test_a_meeting_by_appointment_has_no_day_or_time_and_empty_fields_are_left_o
         "fellowship": "smart",
         "ethos": "secular",
         "ethos_source": "fellowship",
-        "ort_openness": "not_stated",
+        "ort_openness": "welcoming",
+        "ort_source": "fellowship",
+        "ort_as_of": "2026-12-02",
+        "ort_source_url": fellowships.get("smart").medication_position.source,
         "hearing_loop": False,
         "languages": ["en"],
     }

@@ -65,8 +65,37 @@ def test_every_fellowship_is_present_with_its_name():
 
 def test_every_entry_has_exactly_the_agreed_keys():
     for entry in raw_seed()["fellowship"]:
-        assert set(entry) - {"helpline"} <= KEYS, entry["slug"]
+        assert set(entry) - {"helpline", "medication_position"} <= KEYS, entry["slug"]
         assert KEYS - {"helpline"} <= set(entry), entry["slug"]
+
+
+def test_a_published_medication_position_is_optional_and_never_for_a_family_group():
+    for entry in raw_seed()["fellowship"]:
+        position = entry.get("medication_position")
+        if position is None:
+            continue
+        assert not entry["family_group"], entry["slug"]
+        assert set(position) == {"openness", "source", "source_title", "checked"}
+        assert position["source"].startswith("https://")
+        date.fromisoformat(str(position["checked"]))
+
+
+def test_only_positions_verified_on_the_fellowships_own_pages_are_recorded():
+    """NA (NA Groups and Medication) and SMART Recovery's statement; AA and CA have none we
+    could verify, so their meetings say "not stated" unless the group says otherwise."""
+    positions = {f.slug: f.medication_position for f in fellowships.all_fellowships()}
+    assert positions["smart"].openness == "welcoming"
+    assert positions["na"].openness == "restricted"
+    assert positions["na"].source.startswith("https://na.org/")
+    assert {slug for slug, position in positions.items() if position} == {"na", "smart"}
+
+
+def test_a_family_group_with_a_medication_position_is_rejected(tmp_path):
+    def give_al_anon_a_position(by_slug):
+        by_slug["al-anon"]["medication_position"] = dict(by_slug["smart"]["medication_position"])
+
+    assert "al-anon: a family group has no medication position" in problems_after(
+        tmp_path, give_al_anon_a_position)
 
 
 def test_the_seed_file_has_no_parity_problems():
@@ -174,8 +203,12 @@ def write_seed(path, data: dict):
     for entry in data["fellowship"]:
         lines.append("[[fellowship]]")
         for key, value in entry.items():
-            if key != "description":
+            if key not in ("description", "medication_position"):
                 lines.append(f"{key} = {_toml_value(value)}")
+        if "medication_position" in entry:
+            lines.append("[fellowship.medication_position]")
+            lines.extend(f"{key} = {_toml_value(value)}"
+                         for key, value in entry["medication_position"].items())
         for language, rows in entry["description"].items():
             lines.append(f"[fellowship.description.{language}]")
             lines.extend(f"{key} = {_toml_value(text)}" for key, text in rows.items())

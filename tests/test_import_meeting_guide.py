@@ -169,16 +169,23 @@ def test_attendance_is_derived_when_the_feed_does_not_say(fields, mode):
     assert only(meeting(**fields)).attendance_mode == mode
 
 
-def test_ethos_defaults_to_the_fellowship():
-    record = only(meeting(), fellowship="aa")
-    assert (record.ethos, record.ethos_source) == ("spiritual", "fellowship")
-    record = only(meeting(), fellowship="smart")
-    assert (record.ethos, record.ethos_source) == ("secular", "fellowship")
+def test_a_listing_that_states_no_ethos_leaves_it_to_the_fellowship():
+    assert only(meeting(), fellowship="aa").feed_ethos is None
+    assert only(meeting(), fellowship="smart").feed_ethos is None
 
 
 def test_type_a_makes_a_secular_meeting_stated_by_the_group():
-    record = only(meeting(types=["O", "A"]), fellowship="aa")
-    assert (record.ethos, record.ethos_source) == ("secular", "group")
+    assert only(meeting(types=["O", "A"]), fellowship="aa").feed_ethos == "secular"
+
+
+def test_positions_resting_on_the_fellowship_or_experience_are_not_taken_as_the_groups():
+    """Our own export carries answers from the fellowship's position and people's experience;
+    read back, they are worked out again, never turned into the group's statement."""
+    record = only(meeting(fellowship="smart", ethos="secular", ethos_source="fellowship",
+                          ort_openness="welcoming", ort_source="fellowship"))
+    assert (record.feed_ethos, record.feed_ort) == (None, None)
+    record = only(meeting(ort_openness="mixed", ort_source="experience"))
+    assert record.feed_ort is None
 
 
 def test_our_own_fields_are_read():
@@ -196,8 +203,7 @@ def test_our_own_fields_are_read():
         )
     )
     assert record.fellowship == "na"
-    assert (record.ethos, record.ethos_source) == ("secular", "group")
-    assert (record.ort_openness, record.ort_source) == ("welcoming", "group")
+    assert (record.feed_ethos, record.feed_ort) == ("secular", "welcoming")
     assert record.hearing_loop is True
     assert record.language_codes == ["cy", "pl"]
     assert record.postal_code == "CF10 1AA"
@@ -208,8 +214,7 @@ def test_a_rows_own_fellowship_wins_over_the_commands():
 
 
 def test_openness_to_opioid_substitution_is_not_stated_unless_the_feed_says():
-    record = only(meeting())
-    assert (record.ort_openness, record.ort_source) == ("not_stated", None)
+    assert only(meeting()).feed_ort is None
 
 
 def test_languages_default_to_english():

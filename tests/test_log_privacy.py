@@ -31,3 +31,10 @@ def test_the_filter_rewrites_werkzeug_style_records():
 def test_the_filter_is_installed_on_the_servers_access_loggers(app):
     for name in ("werkzeug", "gunicorn.access"):
         assert any(isinstance(f, RedactRequestLines) for f in logging.getLogger(name).filters)
+
+
+def test_a_groups_signed_link_is_redacted_but_its_thank_you_page_is_not():
+    assert redact("POST /group-statement/eyJtZWV0aW5nIjoiYSJ9.Z1x.abc HTTP/1.1") == (
+        "POST /group-statement/[redacted] HTTP/1.1")
+    assert redact("GET /group-statement/thank-you HTTP/1.1") == (
+        "GET /group-statement/thank-you HTTP/1.1")

@@ -47,7 +47,8 @@ def world(app, app_context):
         "ids": {"volunteer": volunteer.id, "coordinator": coordinator.id},
         "args": {"slug": meeting.slug, "token": submitted.token, "public_id": accepted.public_id,
                  "offer_id": (other.offers[0].id if other.offers else 1),
-                 "volunteer_id": volunteer.id, "report_id": report.id, "action": "pause",
+                 "volunteer_id": volunteer.id, "report_id": report.id, "statement_id": 1,
+                 "action": "pause",
                  "code": "en", "filename": "css/finder.css"},
     }
 

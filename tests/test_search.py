@@ -73,7 +73,6 @@ def test_meetings_not_currently_running_are_never_listed():
         (dict(fellowships=("smart", "na")), ["NA", "SMART"]),
         (dict(ethos="secular"), ["AA secular", "SMART"]),
         (dict(ethos="spiritual"), ["AA", "NA"]),
-        (dict(ort_welcoming=True), ["NA"]),
         (dict(fellowships=("aa",), ethos="secular"), ["AA secular"]),
     ],
 )
@@ -81,7 +80,28 @@ def test_fellowship_ethos_and_ort_filters(criteria, expected):
     make_meeting(name="AA", fellowship="aa", ethos="spiritual")
     make_meeting(name="AA secular", fellowship="aa", ethos="secular", ethos_source="group")
     make_meeting(name="NA", fellowship="na", ort_openness="welcoming", ort_source="group")
-    make_meeting(name="SMART", fellowship="smart", ethos="secular", ort_openness="restricted")
+    make_meeting(name="SMART", fellowship="smart", ethos="secular")
+    assert sorted(found(near_leeds(**criteria))) == expected
+
+
+@pytest.mark.parametrize(
+    ("criteria", "expected"),
+    [
+        (dict(ort_welcoming=True), ["NA, said by the group", "SMART, fellowship's position"]),
+        (dict(ort_welcoming=True, ort_group_only=True), ["NA, said by the group"]),
+    ],
+)
+def test_welcoming_rests_on_the_group_or_its_fellowships_published_position(criteria, expected):
+    """A group's own word wins over its fellowship's: the SMART group that says it has limits
+    is left out, and NA's published position (groups decide) never counts as welcoming."""
+    make_meeting(name="NA, said by the group", fellowship="na", ort_openness="welcoming",
+                 ort_source="group")
+    make_meeting(name="NA, nothing said", fellowship="na")
+    make_meeting(name="AA, nothing said", fellowship="aa")
+    make_meeting(name="SMART, fellowship's position", fellowship="smart")
+    make_meeting(name="SMART, group says limits", fellowship="smart",
+                 ort_openness="restricted", ort_source="group")
+    make_meeting(name="Family group", fellowship="smart-family-friends")
     assert sorted(found(near_leeds(**criteria))) == expected
 
 

@@ -40,8 +40,13 @@ def test_the_short_and_explained_ethos_labels_cover_the_same_codes():
     assert set(vocabulary.ETHOS) == set(vocabulary.ETHOS_EXPLAINED)
 
 
-def test_the_medication_filter_offers_only_stored_positions():
-    assert set(vocabulary.ORT_FILTER) <= set(vocabulary.ORT_OPENNESS)
+def test_the_medication_filter_offers_welcoming_and_the_stricter_group_only_choice():
+    assert set(vocabulary.ORT_FILTER) == {"welcoming", "group"}
+    assert "welcoming" in vocabulary.ORT_OPENNESS and "group" in vocabulary.FACT_SOURCES
+
+
+def test_a_group_states_only_positions_a_meeting_can_hold():
+    assert set(vocabulary.ORT_STATEMENTS) <= set(vocabulary.ORT_OPENNESS)
 
 
 def test_gender_wishes_are_genders_a_volunteer_can_have():

@@ -5,6 +5,7 @@ import sys
 
 import click
 from flask import Flask
+from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import func
 from sqlalchemy import select
@@ -75,8 +76,9 @@ def import_meetings(source: str, feed_format: str, fellowship: str | None, dry_r
 
 @meetings_cli.command("export")
 def export_meetings() -> None:
-    """Write every real meeting as a Meeting Guide JSON feed to standard output."""
-    click.echo(feed_json())
+    """Write every real meeting as a Meeting Guide JSON feed to standard output (meeting page
+    links start with FINDER_BASE_URL)."""
+    click.echo(feed_json(current_app.config["FINDER_BASE_URL"]))
 
 
 @meetings_cli.command("load-demo")

@@ -21,7 +21,7 @@ from finder.models import Meeting
 
 ATTENDANCE_OPTIONS = tuple(vocabulary.ATTENDANCE)
 ETHOS = tuple(vocabulary.ETHOS)
-SOURCES = ("group", "fellowship")
+SOURCES = tuple(vocabulary.FACT_SOURCES)
 ORT_OPENNESS = tuple(vocabulary.ORT_OPENNESS)
 
 
@@ -67,8 +67,8 @@ def to_record(fields: dict[str, Any], default_fellowship: str | None) -> Meeting
         has_place=bool(place["address"] or fields.get("formatted_address"))
         and not place["approximate"],
     )
-    ethos, ethos_source = _ethos(fields, facets, fellowship, reasons)
-    ort_openness, ort_source = _ort(fields, reasons)
+    feed_ethos = _ethos(fields, facets, reasons)
+    feed_ort = _ort(fields, reasons)
     languages = read(values.language_codes, fields.get("languages"), default=[])
     record_fields = dict(
         source_key=source_key,
@@ -76,10 +76,8 @@ def to_record(fields: dict[str, Any], default_fellowship: str | None) -> Meeting
         name=name,
         **schedule,
         attendance_mode=attendance,
-        ethos=ethos,
-        ethos_source=ethos_source,
-        ort_openness=ort_openness,
-        ort_source=ort_source,
+        feed_ethos=feed_ethos,
+        feed_ort=feed_ort,
         **place,
         conference_url=conference_url,
         conference_url_notes=text("conference_url_notes"),
@@ -97,6 +95,9 @@ def to_record(fields: dict[str, Any], default_fellowship: str | None) -> Meeting
         phone=text("phone"),
         updated=read(values.timestamp, fields.get("updated")),
     )
+    _online_area(record_fields)
+    if attendance == "inactive" and "TC" not in codes:
+        record_fields["types"] = [*codes, "TC"]  # so clients also see it is not meeting
     reasons.extend(_too_long(record_fields))
     if reasons:
         raise InvalidRow(list(dict.fromkeys(reasons)))
@@ -145,6 +146,11 @@ def _place(fields: dict, reasons: _Reasons) -> dict[str, Any]:
     latitude, longitude = reasons.read(
         values.coordinates, fields.get("latitude"), fields.get("longitude"), default=(None, None)
     )
+    formatted = (
+        text("formatted_address")
+        or ", ".join(filter(None, [address, city, state, postal_code, country]))
+        or None
+    )
     return {
         "location": text("location"),
         "location_notes": text("location_notes"),
@@ -153,15 +159,32 @@ def _place(fields: dict, reasons: _Reasons) -> dict[str, Any]:
         "region": _region(fields, reasons) or state,
         "postal_code": postal_code,
         "country": country,
-        "formatted_address": text("formatted_address")
-        or ", ".join(filter(None, [address, city, state, postal_code, country]))
-        or None,
+        "formatted_address": formatted,
         "latitude": latitude,
         "longitude": longitude,
-        "approximate": reasons.read(
-            values.flag, fields.get("approximate"), "approximate", default=False
-        ),
+        "approximate": _approximate(fields, reasons, formatted, address, latitude),
     }
+
+
+def _approximate(fields: dict, reasons: _Reasons, formatted: str | None, address: str | None,
+                 latitude: float | None) -> bool:
+    """As the feed says; otherwise, as Meeting Guide clients (TSML UI) read it: a place with no
+    street address and no coordinates, whose formatted address has fewer than four parts
+    ("Anytown, OK 12345, USA"), is only an area."""
+    if fields.get("approximate") not in (None, ""):
+        return reasons.read(values.flag, fields.get("approximate"), "approximate",
+                            default=False)
+    return (formatted is not None and address is None and latitude is None
+            and len(formatted.split(",")) < 4)
+
+
+def _online_area(record_fields: dict[str, Any]) -> None:
+    """An online-only meeting with no place at all gets its group's area, marked approximate,
+    so Meeting Guide clients keep it (they skip meetings with no address information)."""
+    if record_fields["attendance_mode"] == "online" and not record_fields["formatted_address"]:
+        area = [record_fields["city"], record_fields["region"]]
+        record_fields["formatted_address"] = ", ".join(filter(None, area)) or "United Kingdom"
+        record_fields["approximate"] = True
 
 
 def _website(fields: dict, reasons: _Reasons) -> str | None:
@@ -192,35 +215,40 @@ def _attendance(facets: meeting_types.Facets, *, online_access: bool, has_place:
     return "in_person"
 
 
-def _ethos(
-    fields: dict, facets: meeting_types.Facets, fellowship: str | None, reasons: _Reasons
-) -> tuple[str | None, str]:
-    """A group's stated ethos (the ethos field, or the A code) wins over its fellowship's."""
+def _ethos(fields: dict, facets: meeting_types.Facets, reasons: _Reasons) -> str | None:
+    """The group's own stated ethos (the ethos field, or the A code), or None. An ethos whose
+    source is not the group (as in our own export) is worked out here again instead."""
     stated = reasons.read(values.choice, fields.get("ethos"), "ethos", ETHOS)
     source = reasons.read(values.choice, fields.get("ethos_source"), "ethos_source", SOURCES)
-    if stated:
-        if facets.secular and stated != "secular":
-            reasons.append(f"ethos {stated!r} contradicts type A (secular)")
-        return stated, source or "group"
+    if stated and facets.secular and stated != "secular":
+        reasons.append(f"ethos {stated!r} contradicts type A (secular)")
     if facets.secular:
-        return "secular", "group"
-    known = fellowships.get(fellowship) if fellowship else None
-    return (known.default_ethos if known else None), "fellowship"
+        return "secular"
+    if stated and source in (None, "group"):
+        return stated
+    return None
 
 
-def _ort(fields: dict, reasons: _Reasons) -> tuple[str, str | None]:
-    """Never invented: not stated unless the feed says so, and a stated position must say
-    whose it is."""
+def _ort(fields: dict, reasons: _Reasons) -> str | None:
+    """Never invented: the group's statement only when the feed says the group made it. Other
+    sources (the fellowship's position, people's experience, as in our own export) are worked
+    out here again from our own evidence, not taken from a feed."""
     openness = (
         reasons.read(values.choice, fields.get("ort_openness"), "ort_openness", ORT_OPENNESS)
         or "not_stated"
     )
     source = reasons.read(values.choice, fields.get("ort_source"), "ort_source", SOURCES)
     if openness == "not_stated":
-        return openness, None
+        return None
     if source is None:
         reasons.append(f"ort_openness {openness!r} needs an ort_source (group or fellowship)")
-    return openness, source
+        return None
+    if source != "group":
+        return None
+    if openness not in vocabulary.ORT_STATEMENTS:
+        reasons.append(f"ort_openness {openness!r} is not something a group states")
+        return None
+    return openness
 
 
 def _region(fields: dict, reasons: _Reasons) -> str | None:

@@ -46,10 +46,9 @@ class MeetingRecord:
     end_time: dt.time | None
     timezone: str
     attendance_mode: str
-    ethos: str
-    ethos_source: str
-    ort_openness: str
-    ort_source: str | None
+    # The group's own statements in the listing (None: the listing says nothing of its own).
+    feed_ethos: str | None
+    feed_ort: str | None
     location: str | None
     location_notes: str | None
     address: str | None

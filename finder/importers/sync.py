@@ -138,9 +138,22 @@ def _free_slug(record: MeetingRecord, taken: set[str]) -> str:
 
 
 def _differs(meeting: Meeting, record: MeetingRecord) -> bool:
-    return any(getattr(meeting, key) != value for key, value in record.values().items())
+    return any(getattr(meeting, key) != value for key, value in record.values().items()
+               if not (key == "updated" and value is None))
 
 
 def _copy(record: MeetingRecord, meeting: Meeting) -> None:
+    stated_before = (meeting.feed_ethos, meeting.feed_ort)
+    updated_before = meeting.updated
     for key, value in record.values().items():
         setattr(meeting, key, value)
+    # A listing with no date of its own is dated when it was first read (and kept), so the
+    # feed we export always says when a meeting was last updated.
+    if record.updated is None:
+        meeting.updated = updated_before or utcnow().replace(microsecond=0)
+    # When the listing's own statements were made: the listing's date, else the day they were
+    # first read (kept while they stay the same).
+    if record.updated is not None:
+        meeting.feed_facts_on = record.updated.date()
+    elif stated_before != (record.feed_ethos, record.feed_ort) or meeting.feed_facts_on is None:
+        meeting.feed_facts_on = utcnow().date()

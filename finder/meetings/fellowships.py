@@ -69,6 +69,17 @@ NAMES_NOT_PRAISE = ("Great Britain", "Prydain Fawr", "Wielka Brytania", "Wielkie
 
 
 @dataclass(frozen=True)
+class PublishedPosition:
+    """What a fellowship itself has published about people on methadone or buprenorphine:
+    an ORT_OPENNESS code, where it says so, and the date that page was last checked."""
+
+    openness: str
+    source: str
+    source_title: str
+    checked: date
+
+
+@dataclass(frozen=True)
 class Fellowship:
     slug: str
     name: str
@@ -80,6 +91,9 @@ class Fellowship:
     contact_source: str
     contact_checked: str
     descriptions: dict[str, dict[str, str]]
+    # None where the fellowship has published no position we could verify, and for family
+    # groups, to whom the question does not apply.
+    medication_position: PublishedPosition | None = None
 
     def description(self, locale: str) -> dict[str, str]:
         """The description rows in the reader's language, falling back to English."""
@@ -101,10 +115,22 @@ def _load(path: Traversable | None) -> tuple[Fellowship, ...]:
             contact_source=entry["contact_source"],
             contact_checked=entry["contact_checked"],
             descriptions=entry["description"],
+            medication_position=_position(entry.get("medication_position")),
         )
         for entry in raw["fellowship"]
     ]
     return tuple(sorted(fellowships, key=lambda f: f.name.casefold()))
+
+
+def _position(raw: dict | None) -> PublishedPosition | None:
+    if not raw:
+        return None
+    return PublishedPosition(
+        openness=raw["openness"],
+        source=raw["source"],
+        source_title=raw["source_title"],
+        checked=date.fromisoformat(str(raw["checked"])),
+    )
 
 
 def all_fellowships(path: Traversable | None = None) -> tuple[Fellowship, ...]:
@@ -165,6 +191,14 @@ def parity_problems(fellowships) -> list[str]:
             problems.append(f"{f.slug}: source {f.contact_source!r} is not an https address")
         if f.helpline and not re.fullmatch(r"0[\d ]{9,12}", f.helpline):
             problems.append(f"{f.slug}: helpline {f.helpline!r} is not a UK number in digits")
+        position = f.medication_position
+        if position is not None:
+            if f.family_group:
+                problems.append(f"{f.slug}: a family group has no medication position")
+            if position.openness not in vocabulary.ORT_STATEMENTS:
+                problems.append(f"{f.slug}: medication position {position.openness!r} is unknown")
+            if not re.fullmatch(r"https://[\w.-]+\.[a-z]{2,}(/\S*)?", position.source):
+                problems.append(f"{f.slug}: medication source {position.source!r} is not https")
         try:
             date.fromisoformat(str(f.contact_checked))
         except ValueError:

@@ -1,6 +1,7 @@
 """Rewrite the columns search derives from each meeting's facts (feature bits, grid square,
-minute of the week, length), after a change to how they are derived. Rows are otherwise only
-rewritten when their meeting changes, so without this a stored row keeps its old bits."""
+minute of the week, length, effective ethos and medication answers), after a change to how
+they are derived or to a fellowship's published position. Rows are otherwise only rewritten
+when their meeting changes, so without this a stored row keeps its old values."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from finder.models import Meeting
 from finder.models.meeting import derive_search_columns
 from finder.models.session import Session
 
-DERIVED = ("feature_bits", "grid_cell", "week_minute", "duration_minutes")
+DERIVED = ("feature_bits", "grid_cell", "week_minute", "duration_minutes", "ethos",
+           "ethos_source", "ethos_as_of", "ort_openness", "ort_source", "ort_as_of")
 
 
 def reindex_meetings(session: Session, batch_size: int = 1000) -> int:

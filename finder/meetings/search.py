@@ -36,6 +36,7 @@ class Criteria:
     fellowships: tuple[str, ...] = ()
     ethos: str | None = None
     ort_welcoming: bool = False
+    ort_group_only: bool = False  # only groups that have said so themselves
     days: tuple[str, ...] = ()  # "0".."6", "today", "tomorrow"
     times: tuple[str, ...] = ()
     soon: bool = False
@@ -110,8 +111,10 @@ def _where(criteria: Criteria, now: dt.datetime, minutes_until) -> list:
         conditions.append(Meeting.fellowship.in_(criteria.fellowships))
     if criteria.ethos:
         conditions.append(Meeting.ethos == criteria.ethos)
-    if criteria.ort_welcoming:
+    if criteria.ort_welcoming or criteria.ort_group_only:
         conditions.append(Meeting.ort_openness == "welcoming")
+    if criteria.ort_group_only:
+        conditions.append(Meeting.ort_source == "group")
     if criteria.types:
         mask = filters.types_mask(criteria.types)
         conditions.append(Meeting.feature_bits.bitwise_and(mask) == mask)

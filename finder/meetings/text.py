@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask_babel import format_date
 from flask_babel import format_decimal
 from flask_babel import format_time
 from flask_babel import gettext as _
@@ -12,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from finder import vocabulary
+from finder.meetings import facts
 from finder.meetings import fellowships
 from finder.meetings import filters
 from finder.meetings import schedule
@@ -96,11 +98,48 @@ def weekly_schedule(meeting) -> str:
     }
 
 
-def ort_sentence(openness: str, source: str | None) -> str:
+def ort_sentence(openness: str, source: str | None, fellowship: str | None = None) -> str:
+    """The answer and, in brackets, whose it is: 'Welcomes people on methadone or
+    buprenorphine (SMART Recovery's published position)'."""
     text = str(vocabulary.ORT_OPENNESS.get(openness, vocabulary.ORT_OPENNESS["not_stated"]))
+    if source == "fellowship" and fellowship and openness != "not_stated":
+        return f"{text} ({published_position(fellowship)})"
     if source in vocabulary.FACT_SOURCES and openness != "not_stated":
         return f"{text} ({vocabulary.FACT_SOURCES[source]})"
     return text
+
+
+def published_position(fellowship: str) -> str:
+    return _("%(fellowship)s's published position", fellowship=fellowship_name(fellowship))
+
+
+def long_date(value: dt.date) -> str:
+    return format_date(value, "d MMMM yyyy")
+
+
+def fact_origin(fact: facts.Fact, fellowship: str) -> str:
+    """Whose statement a fact is and when it was made or checked, as one sentence."""
+    day = long_date(fact.as_of) if fact.as_of else None
+    if fact.source == "group":
+        if fact.via == "coordinator":
+            return _("Stated by the group to a coordinator on %(date)s.", date=day)
+        if fact.via == "group_link":
+            return _("Stated by the group itself on %(date)s.", date=day)
+        if day:
+            return _("Stated by the group in its meeting listing, dated %(date)s.", date=day)
+        return _("Stated by the group in its meeting listing.")
+    if fact.source == "experience":
+        return _(
+            "%(welcomed)s of %(answered)s people on methadone or buprenorphine who went said "
+            "they felt welcome (published on %(date)s).",
+            welcomed=fact.welcomed, answered=fact.answered, date=day,
+        )
+    if fact.source == "fellowship" and day:
+        return _("%(position)s, checked on %(date)s.", position=published_position(fellowship),
+                 date=day)
+    if fact.source == "fellowship":
+        return _("The fellowship's usual approach.")
+    return _("Nobody has told us the group's position yet.")
 
 
 def language_name(code: str) -> str:

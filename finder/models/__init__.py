@@ -1,6 +1,8 @@
 """Database models. Fellowships are not here: they are data in seeds/
 (see finder.meetings.fellowships)."""
 
+from finder.models.facts import ExperienceAnswer
+from finder.models.facts import GroupStatement
 from finder.models.meeting import Meeting
 from finder.models.meeting import MeetingSource
 from finder.models.outbox import OutboxMessage
@@ -17,6 +19,8 @@ __all__ = [
     "AvailabilityWindow",
     "ChangeReport",
     "ContactReveal",
+    "ExperienceAnswer",
+    "GroupStatement",
     "Meeting",
     "MeetingSource",
     "Offer",

@@ -18,6 +18,7 @@ from sqlalchemy.orm import relationship
 from finder import vocabulary
 from finder.extensions import db
 from finder.geo import grid
+from finder.meetings import facts
 from finder.meetings import filters
 from finder.models.coded import coded
 from finder.models.times import utcnow
@@ -68,16 +69,41 @@ class Meeting(db.Model):
 
     attendance_mode: Mapped[str] = mapped_column(
         coded("ck_meetings_attendance_mode", vocabulary.ATTENDANCE), default="in_person")
-    # Effective ethos ("secular"/"spiritual") and where it comes from ("fellowship"/"group").
+    # The effective ethos and openness to opioid substitution treatment (methadone,
+    # buprenorphine), whose statement each is (FACT_SOURCES; no source = not stated) and the
+    # date it was made or checked. Derived when saved from the statements below and the
+    # fellowship's published position (finder.meetings.facts), so search filters on them.
     ethos: Mapped[str] = mapped_column(coded("ck_meetings_ethos", vocabulary.ETHOS))
     ethos_source: Mapped[str] = mapped_column(
         coded("ck_meetings_ethos_source", vocabulary.FACT_SOURCES), default="fellowship")
-    # Openness to opioid substitution treatment: welcoming / not_stated / restricted,
-    # and its source: "group" (stated by the group) or "fellowship" (general position).
+    ethos_as_of: Mapped[dt.date | None]
     ort_openness: Mapped[str] = mapped_column(
         coded("ck_meetings_ort_openness", vocabulary.ORT_OPENNESS), default="not_stated")
     ort_source: Mapped[str | None] = mapped_column(
         coded("ck_meetings_ort_source", vocabulary.FACT_SOURCES))
+    ort_as_of: Mapped[dt.date | None]
+    # What the group says in the source's listing (extension fields, the A code), and the date
+    # of that listing.
+    feed_ethos: Mapped[str | None] = mapped_column(
+        coded("ck_meetings_feed_ethos", vocabulary.ETHOS))
+    feed_ort: Mapped[str | None] = mapped_column(
+        coded("ck_meetings_feed_ort", vocabulary.ORT_STATEMENTS))
+    feed_facts_on: Mapped[dt.date | None]
+    # The group's latest published statement made since (to a coordinator, or by its link).
+    group_ethos: Mapped[str | None] = mapped_column(
+        coded("ck_meetings_group_ethos", vocabulary.ETHOS))
+    group_ethos_on: Mapped[dt.date | None]
+    group_ethos_via: Mapped[str | None] = mapped_column(
+        coded("ck_meetings_group_ethos_via", vocabulary.STATEMENT_CHANNELS))
+    group_ort: Mapped[str | None] = mapped_column(
+        coded("ck_meetings_group_ort", vocabulary.ORT_STATEMENTS))
+    group_ort_on: Mapped[dt.date | None]
+    group_ort_via: Mapped[str | None] = mapped_column(
+        coded("ck_meetings_group_ort_via", vocabulary.STATEMENT_CHANNELS))
+    # People's experience as a coordinator published it: counts only.
+    experience_welcomed: Mapped[int | None]
+    experience_total: Mapped[int | None]
+    experience_on: Mapped[dt.date | None]
 
     # Place
     location: Mapped[str | None] = mapped_column(String(300))
@@ -133,7 +159,7 @@ class Meeting(db.Model):
         # that it does not show.
         Index("ix_meetings_radius_search", "grid_cell", "week_minute", "latitude", "longitude",
               "duration_minutes", "attendance_mode", "fellowship", "ethos", "ort_openness",
-              "feature_bits"),
+              "feature_bits", "ort_source"),
         Index("ix_meetings_mode", "attendance_mode"),
     )
 
@@ -172,6 +198,7 @@ def _derive_before_saving(mapper, connection, meeting: Meeting) -> None:
 
 def derive_search_columns(meeting: Meeting) -> None:
     """The columns search reads, worked out from the meeting's own facts."""
+    facts.derive(meeting)
     meeting.grid_cell = grid.cell_of(meeting.latitude, meeting.longitude)
     meeting.feature_bits = filters.feature_bits(meeting)
     if meeting.day is None or meeting.start_time is None:

@@ -1,6 +1,7 @@
 """Keep what people type and secret links out of access logs.
 
-Search text (postcodes, towns) and the secret status links of requests are personal data;
+Search text (postcodes, towns), the secret status links of requests and groups' signed links
+are secrets or personal data;
 the development server and gunicorn log request lines, so those lines are redacted."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 
-SECRET_PATHS = re.compile(r"(/request-status/)[^\s/?\"]+")
+SECRET_PATHS = re.compile(r"(/request-status/|/group-statement/(?!thank-you))[^\s/?\"]+")
 QUERY_STRING = re.compile(r"\?[^\s\"]*")
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 from flask import Flask
 from flask import g
 from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from finder import vocabulary
 from finder.extensions import db
+from finder.meetings import facts as meeting_facts
 from finder.meetings import text as meeting_text
 from finder.models import MeetingSource
 from finder.peer import labels as peer_labels
@@ -19,6 +21,12 @@ from finder.web.i18n import LANGUAGE_NAMES
 from finder.web.security import csp_nonce
 from finder.web.static_files import inline_stylesheet
 from finder.web.static_files import static_url
+
+GAP_REASONS = {
+    "not_stated": _l("Not stated"),
+    "fellowship_only": _l("Only the fellowship's position, which leaves it to each group"),
+    "old": _l("Checked over a year ago"),
+}
 
 
 def demo_data_loaded() -> bool:
@@ -61,6 +69,14 @@ def init_app(app: Flask) -> None:
         clock=meeting_text.clock,
         day_name=meeting_text.day_name,
         ort_sentence=meeting_text.ort_sentence,
+        medication_fact=meeting_facts.medication,
+        ethos_fact=meeting_facts.ethos,
+        medication_applies=meeting_facts.applies_to,
+        fact_origin=meeting_text.fact_origin,
+        long_date=meeting_text.long_date,
+        ort_label=lambda code: vocabulary.ORT_OPENNESS.get(code, code),
+        ort_statement_label=lambda code: vocabulary.ORT_STATEMENTS.get(code, code),
+        gap_reason_label=lambda code: GAP_REASONS.get(code, code),
         mode_label=lambda mode: vocabulary.ATTENDANCE.get(mode, mode),
         ethos_label=lambda e: vocabulary.ETHOS.get(e, e),
         fellowship_name=meeting_text.fellowship_name,

@@ -18,6 +18,7 @@ from werkzeug.serving import make_server
 from finder import create_app
 from finder.extensions import db
 from finder.importers import load_demo_data
+from finder.meetings import statements
 from finder.models import Meeting
 from finder.models.times import utcnow
 from finder.peer import requests as peer_requests
@@ -120,6 +121,16 @@ class LiveServer:
                 ), utcnow(), config)
             assert submitted.request.held_reason == "over_limit"
             return submitted.request.public_id
+
+
+    def a_group_link(self, expired: bool = False) -> str:
+        """The path of a group's own statement link for a demo NA meeting in Leeds."""
+        with self.app.app_context():
+            slug = self.a_meeting_slug(fellowships=("na",))
+            meeting = db.session.scalars(select(Meeting).where(Meeting.slug == slug)).one()
+            issued = utcnow() - dt.timedelta(days=400) if expired else None
+            token = statements.link_token(self.app.config["SECRET_KEY"], meeting, issued)
+            return f"/group-statement/{token}"
 
 
 def launch_chromium(playwright):

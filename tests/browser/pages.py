@@ -215,6 +215,36 @@ def coordinator_held_request(page: Page, server: LiveServer) -> Response:
     return as_coordinator(f"/coordinator/requests/{public_id}")(page, server)
 
 
+def meeting_facts_for_a_meeting(page: Page, server: LiveServer) -> Response:
+    return as_coordinator(f"/coordinator/meeting-facts/{server.a_meeting_slug(fellowships=('na',))}"
+                          )(page, server)
+
+
+def meeting_facts_with_errors(page: Page, server: LiveServer) -> Response:
+    meeting_facts_for_a_meeting(page, server)
+    return submit_form(
+        page, "form[action^='/coordinator/meeting-facts/']:not([action$='/link']) button")
+
+
+def group_link(page: Page, server: LiveServer) -> Response:
+    return page.goto(server.url(server.a_group_link()))
+
+
+def group_link_with_errors(page: Page, server: LiveServer) -> Response:
+    group_link(page, server)
+    return submit_form(page)
+
+
+def group_link_sent(page: Page, server: LiveServer) -> Response:
+    group_link(page, server)
+    page.check("input[name=ethos][value=spiritual]")
+    return submit_form(page)
+
+
+def group_link_expired(page: Page, server: LiveServer) -> Response:
+    return page.goto(server.url(server.a_group_link(expired=True)))
+
+
 def volunteer_opens_coordinator_page(page: Page, server: LiveServer) -> Response:
     sign_in(page, server)
     return page.goto(server.url("/coordinator"))
@@ -264,6 +294,14 @@ PAGES = [
     PageState("coordinator-volunteers", setup=as_coordinator("/coordinator/volunteers")),
     PageState("coordinator-change-reports",
               setup=as_coordinator("/coordinator/change-reports", first=report_a_change)),
+    PageState("coordinator-meeting-facts", setup=as_coordinator("/coordinator/meeting-facts")),
+    PageState("coordinator-meeting-fact", setup=meeting_facts_for_a_meeting),
+    PageState("coordinator-meeting-fact-with-errors", setup=meeting_facts_with_errors,
+              status=422),
+    PageState("group-statement", setup=group_link),
+    PageState("group-statement-with-errors", setup=group_link_with_errors, status=422),
+    PageState("group-statement-sent", setup=group_link_sent),
+    PageState("group-statement-expired", setup=group_link_expired, status=410),
     PageState("forbidden", setup=volunteer_opens_coordinator_page, status=403),
 ]
 PAGES_BY_NAME = {state.name: state for state in PAGES}

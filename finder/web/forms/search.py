@@ -143,6 +143,7 @@ class SearchForm(FlaskForm):
             fellowships=self.chosen_fellowships(),
             ethos=self.ethos.data or None,
             ort_welcoming="welcoming" in self.ort.data,
+            ort_group_only="group" in self.ort.data,
             days=tuple(self.day.data),
             times=tuple(self.time.data),
             soon=bool(self.soon.data),

@@ -8,12 +8,14 @@ def register_blueprints(app: Flask) -> None:
     from finder.web.views import ask
     from finder.web.views import coordinator
     from finder.web.views import feed
+    from finder.web.views import group_statement
     from finder.web.views import groups
     from finder.web.views import home
+    from finder.web.views import meeting_facts
     from finder.web.views import meetings
     from finder.web.views import profile
     from finder.web.views import volunteer
 
     for module in (home, groups, meetings, feed, about, ask, volunteer, profile,
-                   coordinator):
+                   coordinator, meeting_facts, group_statement):
         app.register_blueprint(module.bp)

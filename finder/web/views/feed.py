@@ -2,6 +2,7 @@
 
 from flask import Blueprint
 from flask import Response
+from flask import current_app
 from flask import request
 
 from finder.meetings.feed import feed_json
@@ -15,7 +16,10 @@ CACHE_SECONDS = 300
 @bp.get("/meetings.json")
 @public
 def meetings_json() -> Response:
-    response = Response(feed_json(), mimetype="application/json")
+    # Links to meeting pages use the configured address, as emails do, not whatever Host the
+    # request came with.
+    response = Response(feed_json(current_app.config["FINDER_BASE_URL"]),
+                        mimetype="application/json")
     response.cache_control.public = True
     response.cache_control.max_age = CACHE_SECONDS
     response.add_etag()

@@ -101,6 +101,7 @@ def _render_detail(meeting: Meeting, report_form: ChangeReportForm, status: int 
         meeting=meeting,
         result=meeting_search.describe(meeting, None, now),
         now=now,
+        today=now.date(),
         fellowship=fellowships.get(meeting.fellowship),
         report_form=report_form,
         form_errors=report_form.errors,
