@@ -125,7 +125,7 @@ def test_a_meeting_page_says_when_its_details_were_updated_and_by_whom(client, p
     make_meeting(name="Dated", updated=dt.datetime(2026, 3, 3, 10, 0))
     soup = page(client.get("/meetings/" + soup_slug(client, page)))
     text = soup.get_text(" ", strip=True)
-    assert "Last updated on 3 March 2026 by the group" in text
+    assert "Last updated on 3 March 2026 in the meeting list it comes from" in text
 
 
 def soup_slug(client, page) -> str:
