@@ -1,12 +1,27 @@
-"""Error pages for the whole site."""
+"""Error pages for the whole site.
+
+An error page must render even when the database is what failed: the session is rolled back
+first (PostgreSQL refuses every statement in an aborted transaction), and the base template's
+one database question survives an unreachable database (template_globals.demo_data_loaded)."""
 
 from __future__ import annotations
 
 from flask import Flask
 from flask import render_template
+from flask_wtf.csrf import CSRFError
+
+from finder.extensions import db
 
 
 def init_app(app: Flask) -> None:
+    @app.errorhandler(400)
+    def bad_request(error):
+        return render_template("errors/400.html"), 400
+
+    @app.errorhandler(CSRFError)
+    def form_expired(error):
+        return render_template("errors/csrf.html"), 400
+
     @app.errorhandler(403)
     def forbidden(error):
         return render_template("errors/403.html"), 403
@@ -21,4 +36,5 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(500)
     def server_error(error):
+        db.session.rollback()
         return render_template("errors/500.html"), 500

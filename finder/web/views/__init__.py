@@ -9,11 +9,12 @@ def register_blueprints(app: Flask) -> None:
     from finder.web.views import coordinator
     from finder.web.views import feed
     from finder.web.views import groups
+    from finder.web.views import health
     from finder.web.views import home
     from finder.web.views import meetings
     from finder.web.views import profile
     from finder.web.views import volunteer
 
     for module in (home, groups, meetings, feed, about, ask, volunteer, profile,
-                   coordinator):
+                   coordinator, health):
         app.register_blueprint(module.bp)

@@ -25,8 +25,13 @@ from finder.web.access import public
 from finder.web.forms.search import ChangeReportForm
 from finder.web.forms.search import SearchForm
 from finder.web.pages import render_page_or_fragment
+from finder.web.urls import absolute_url
+from finder.web.urls import site_host
 
 bp = Blueprint("meetings", __name__)
+# Beyond this many pages no search has results; a larger number would overflow the database's
+# integers (page=9223372036854775807).
+LAST_PAGE = 10_000
 
 
 @bp.get("/meetings")
@@ -45,7 +50,7 @@ def search():
             results = meeting_search.search(
                 form.criteria(located),
                 schedule.now_in_london(),
-                max(page, 1),
+                min(max(page, 1), LAST_PAGE),
                 current_app.config["FINDER_PAGE_SIZE"],
             )
     status = 422 if form.near.errors else 200
@@ -92,8 +97,8 @@ def calendar(slug: str):
         abort(404)
     body = calendar_file.meeting_calendar(
         meeting,
-        url_for("meetings.detail", slug=slug, _external=True),
-        request.host,
+        absolute_url("meetings.detail", slug=slug),
+        site_host(),
         schedule.now_in_london(),
     )
     return Response(
