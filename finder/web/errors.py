@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import Flask
 from flask import render_template
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import SecurityError
 
 from finder.extensions import db
 
@@ -17,6 +18,11 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(400)
     def bad_request(error):
         return render_template("errors/400.html"), 400
+
+    @app.errorhandler(SecurityError)
+    def unknown_host(error):
+        # A Host header outside TRUSTED_HOSTS: no link to this site can be built for it.
+        return "Bad request: unknown host name.", 400, {"Content-Type": "text/plain"}
 
     @app.errorhandler(CSRFError)
     def form_expired(error):
