@@ -10,7 +10,6 @@ from sqlalchemy import select
 from finder.extensions import db
 from finder.models import Meeting
 from finder.models import Volunteer
-from finder.production import ProductionSettingsError
 from tests.production_apps import PRODUCTION_ENVIRONMENT
 from tests.production_apps import app_from_environment
 
@@ -33,6 +32,8 @@ def test_development_processes_without_a_secret_key_share_one(monkeypatch, tmp_p
 
 def test_production_will_not_start_without_a_secret_key(monkeypatch, tmp_path, database_url):
     environment = dict(PRODUCTION_ENVIRONMENT, SECRET_KEY="")
+    from finder.production import ProductionSettingsError
+
     with pytest.raises(ProductionSettingsError, match="SECRET_KEY"):
         app_from_environment(monkeypatch, tmp_path, database_url, environment)
 
@@ -45,6 +46,8 @@ def test_production_will_not_start_without_a_secret_key(monkeypatch, tmp_path, d
 def test_production_will_not_start_with_demo_data_migrations_or_no_address(
         monkeypatch, tmp_path, database_url, setting, value, named):
     environment = dict(PRODUCTION_ENVIRONMENT, **{setting: value})
+    from finder.production import ProductionSettingsError
+
     with pytest.raises(ProductionSettingsError, match=named):
         app_from_environment(monkeypatch, tmp_path, database_url, environment)
 
