@@ -6,6 +6,8 @@ its demo coordinator, migrations raced by every worker, or links built from the 
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -33,9 +35,19 @@ def problems(config: dict) -> list[str]:
     if not config.get("FINDER_BASE_URL"):
         found.append("Set FINDER_BASE_URL to the public address, such as "
                      "https://meetings.example.org: links in emails and status links use it.")
+    elif not _is_https_or_this_machine(config["FINDER_BASE_URL"]):
+        found.append("Make FINDER_BASE_URL an https:// address: links in emails and status "
+                     "links are built from it.")
     if not config.get("TRUSTED_HOSTS"):
         found.append("Set FINDER_TRUSTED_HOSTS to the host names the site answers to.")
     return found
+
+
+def _is_https_or_this_machine(url: str) -> bool:
+    """Plain http is only for trying production mode on this machine (127.0.0.1, localhost)."""
+    parts = urlsplit(url)
+    return parts.scheme == "https" or (
+        parts.scheme == "http" and parts.hostname in {"127.0.0.1", "localhost", "::1"})
 
 
 def check(config: dict) -> None:

@@ -42,6 +42,7 @@ def test_production_will_not_start_without_a_secret_key(monkeypatch, tmp_path, d
     ("FINDER_LOAD_DEMO_DATA", "1", "FINDER_LOAD_DEMO_DATA"),
     ("FINDER_PREPARE_DATABASE", "1", "FINDER_PREPARE_DATABASE"),
     ("FINDER_BASE_URL", "", "FINDER_BASE_URL"),
+    ("FINDER_BASE_URL", "http://meetings.example.org", "https://"),
 ])
 def test_production_will_not_start_with_demo_data_migrations_or_no_address(
         monkeypatch, tmp_path, database_url, setting, value, named):
