@@ -154,20 +154,38 @@ class Client(threading.Thread):
                 self.results.append((time.perf_counter(), "error", 0.0, False))
 
 
+def gunicorn_cpu_seconds(master: int) -> float:
+    """CPU time used so far by gunicorn's master and workers (Linux /proc): unlike latency, it
+    barely changes when other work shares the machine, so it gives the capacity per core."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        return 0.0
+    total = 0
+    for pid in [str(master), *children]:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 def percentile(samples: list[float], fraction: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def step(concurrency: int) -> dict:
+def step(concurrency: int, master: int) -> dict:
     stop, results = threading.Event(), []
     clients = [Client(concurrency * 1000 + n, stop, results) for n in range(concurrency)]
     for client in clients:
         client.start()
     time.sleep(WARM_UP_SECONDS)
-    window_start = time.perf_counter()
+    window_start, cpu_start = time.perf_counter(), gunicorn_cpu_seconds(master)
     time.sleep(STEP_SECONDS)
-    window_end = time.perf_counter()
+    window_end, cpu_end = time.perf_counter(), gunicorn_cpu_seconds(master)
     stop.set()
     for client in clients:
         client.join(timeout=35)
@@ -180,6 +198,7 @@ def step(concurrency: int) -> dict:
         "searches_ps": len(searches) / STEP_SECONDS,
         "errors": sum(1 for r in measured if not r[3]),
         "posts": sum(1 for r in measured if r[1] == "ask"),
+        "cpu_ms": (cpu_end - cpu_start) * 1000 / max(1, len(measured)),
     }
     for name, samples in (("all", latencies), ("search", searches)):
         if samples:
@@ -201,14 +220,14 @@ def main() -> None:
             print(f"gunicorn: {os.environ.get('GUNICORN_WORKERS', '4')} workers x "
                   f"{os.environ.get('GUNICORN_THREADS', '2')} threads; {STEP_SECONDS:g} s a step")
             print(" conc   req/s  search/s  errors  posts | all p50/p95/p99 ms "
-                  "| search p50/p95/p99 ms")
+                  "| search p50/p95/p99 ms | gunicorn CPU ms/req")
             for concurrency in STEPS:
-                f = step(concurrency)
+                f = step(concurrency, server.pid)
                 a = f.get("all", (0, 0, 0))
                 s = f.get("search", (0, 0, 0))
                 print(f"{f['concurrency']:>5} {f['rps']:>7.1f} {f['searches_ps']:>9.1f} "
                       f"{f['errors']:>7} {f['posts']:>6} | {a[0]:6.1f} {a[1]:6.1f} {a[2]:6.1f} "
-                      f"| {s[0]:6.1f} {s[1]:6.1f} {s[2]:6.1f}", flush=True)
+                      f"| {s[0]:6.1f} {s[1]:6.1f} {s[2]:6.1f} | {f['cpu_ms']:6.1f}", flush=True)
                 if f["errors"] or a[1] > MAX_P95_MS:
                     print("Stopped: errors or p95 over "
                           f"{MAX_P95_MS:g} ms at {concurrency} concurrent clients.")
