@@ -26,9 +26,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     from finder import cli
+    from finder import logs
+    from finder import production
     from finder import web
     from finder.web import i18n
 
+    production.check(app.config)
+    logs.init_app(app)
+    production.trust_proxies(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS))
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.london)

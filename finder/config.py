@@ -3,6 +3,9 @@
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
+
+PRODUCTION = "production"
 
 
 def instance_path() -> str | None:
@@ -19,17 +22,49 @@ def _flag(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def environment_name() -> str:
+    """FINDER_ENV: `development` (the default: the two-command quick start) or `production`."""
+    return os.environ.get("FINDER_ENV", "development").strip().lower() or "development"
+
+
+def development_secret_key(instance: Path) -> str:
+    """A key kept in the instance folder, so that every process of a development server
+    (gunicorn's workers, the worker command) signs sessions and CSRF tokens alike. The first
+    process writes it with an atomic link, so processes starting together agree on one key."""
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        draft = instance / f".secret_key.{os.getpid()}.{secrets.token_hex(4)}"
+        draft.write_text(secrets.token_hex(32))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass  # another process won; use its key
+        finally:
+            draft.unlink()
+    return path.read_text().strip()
+
+
 def from_environment(instance_folder: str) -> dict:
     """Every setting the app reads, each overridable by an environment variable."""
     instance = Path(instance_folder)
+    production = environment_name() == PRODUCTION
     return {
-        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_hex(32),
+        "FINDER_ENV": environment_name(),
+        # Production refuses to start without one (finder.production checks).
+        "SECRET_KEY": os.environ.get("SECRET_KEY")
+        or (None if production else development_secret_key(instance)),
         "SQLALCHEMY_DATABASE_URI": os.environ.get(
             "DATABASE_URL", f"sqlite:///{instance / 'finder.sqlite3'}"
         ),
-        "FINDER_LOAD_DEMO_DATA": _flag("FINDER_LOAD_DEMO_DATA", True),
-        # Run migrations (and load demo data, if wanted) when the app starts.
-        "FINDER_PREPARE_DATABASE": _flag("FINDER_PREPARE_DATABASE", True),
+        # Database errors are logged without the statement's values: they hold what people typed.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"hide_parameters": True, "pool_pre_ping": True},
+        "FINDER_LOAD_DEMO_DATA": _flag("FINDER_LOAD_DEMO_DATA", not production),
+        # Run migrations (and load demo data, if wanted) when the app starts. Production
+        # never does: `flask --app finder db upgrade` is its release step.
+        "FINDER_PREPARE_DATABASE": _flag("FINDER_PREPARE_DATABASE", not production),
+        **proxy_settings(production),
         "FINDER_PAGE_SIZE": int(os.environ.get("FINDER_PAGE_SIZE", "20")),
         # How long a link a coordinator sends to a group, for its own statement, works.
         "FINDER_GROUP_LINK_DAYS": _int("FINDER_GROUP_LINK_DAYS", 14),
@@ -44,7 +79,7 @@ def from_environment(instance_folder: str) -> dict:
         # Shown on the accessibility statement for reporting problems; empty shows none.
         "FINDER_CONTACT_EMAIL": os.environ.get("FINDER_CONTACT_EMAIL", ""),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
-        "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", False),
+        "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE", production),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
@@ -64,6 +99,27 @@ def from_environment(instance_folder: str) -> dict:
     }
 
 
+def _host_of(url: str) -> str:
+    return urlsplit(url).hostname or ""
+
+
+def proxy_settings(production: bool) -> dict:
+    """Proxies in front of the app, the host names it answers to, and HTTPS."""
+    base_url = os.environ.get("FINDER_BASE_URL", "")
+    hosts = os.environ.get("FINDER_TRUSTED_HOSTS", "")
+    trusted = [host.strip() for host in hosts.split(",") if host.strip()]
+    if not trusted and production and _host_of(base_url):
+        trusted = [_host_of(base_url)]
+    return {
+        # How many proxies in front of the app set X-Forwarded-For and X-Forwarded-Proto.
+        "FINDER_PROXY_COUNT": _int("FINDER_PROXY_COUNT", 0),
+        # Flask answers 400 to a request whose Host is not one of these (empty: any).
+        "TRUSTED_HOSTS": trusted or None,
+        # Strict-Transport-Security max-age; 0 sends no header.
+        "FINDER_HSTS_SECONDS": _int("FINDER_HSTS_SECONDS", 31536000 if production else 0),
+    }
+
+
 def _int(name: str, default: int) -> int:
     return int(os.environ.get(name, str(default)))
 
@@ -72,7 +128,9 @@ def peer_settings() -> dict:
     """Bring a peer: routing timings, retention, sign-in lockout, the outbox and SMTP."""
     return {
         # Where links in emails point (the worker has no request to read it from).
-        "FINDER_BASE_URL": os.environ.get("FINDER_BASE_URL", "http://127.0.0.1:5000"),
+        # Where links in emails, status links and calendar UIDs point (never the Host header).
+        "FINDER_BASE_URL": os.environ.get(
+            "FINDER_BASE_URL", "" if environment_name() == PRODUCTION else "http://127.0.0.1:5000"),
         "FINDER_PEER_WAVE_SIZE": _int("FINDER_PEER_WAVE_SIZE", 3),
         # How long a wave of offers stays open before the next wave is asked.
         "FINDER_PEER_WAVE_MINUTES": _int("FINDER_PEER_WAVE_MINUTES", 120),

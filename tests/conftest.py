@@ -69,6 +69,7 @@ def app(tmp_path_factory, postcode_index):
             "WTF_CSRF_ENABLED": False,
             "RATELIMIT_ENABLED": False,
             "FINDER_PEER_SUBMIT_MILLISECONDS": 0,  # one test sets its own
+            "FINDER_BASE_URL": "http://localhost",
         }
     )
     with app.app_context():

@@ -60,5 +60,6 @@ def test_no_domain_module_reaches_for_the_request():
 def test_the_top_of_the_package_holds_only_the_app_and_what_every_part_shares():
     top = sorted(path.name for path in PACKAGE.glob("*.py"))
     assert top == [
-        "__init__.py", "bootstrap.py", "config.py", "extensions.py", "vocabulary.py",
+        "__init__.py", "bootstrap.py", "config.py", "extensions.py", "logs.py", "plain_text.py",
+        "production.py", "vocabulary.py",
     ]  # fmt: skip

@@ -84,6 +84,9 @@ def export_meetings() -> None:
 @meetings_cli.command("load-demo")
 def load_demo() -> None:
     """Load the fictional demo meetings and volunteers (replacing earlier copies of them)."""
+    if current_app.config.get("FINDER_ENV") == "production":
+        raise click.ClickException(
+            "Production never loads the demo data: its coordinator's password is public.")
     _echo_report(load_demo_data())
     click.echo(f"Loaded {load_demo_volunteers()} demo volunteers and coordinators.")
 

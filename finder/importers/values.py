@@ -10,6 +10,8 @@ import zoneinfo
 from typing import Any
 from urllib.parse import urlsplit
 
+from finder import plain_text
+
 TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 YES = {"yes", "true", "1", "y"}
@@ -26,7 +28,7 @@ def text(value: Any, name: str) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise InvalidValue(f"{name} should be text, not {type(value).__name__}")
-    return str(value).strip() or None
+    return plain_text.clean(str(value)).strip() or None
 
 
 def day(value: Any) -> int | None:

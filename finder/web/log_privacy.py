@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 
 SECRET_PATHS = re.compile(r"(/request-status/|/group-statement/(?!thank-you))[^\s/?\"]+")
 QUERY_STRING = re.compile(r"\?[^\s\"]*")
@@ -17,10 +18,22 @@ def redact(text: str) -> str:
     return QUERY_STRING.sub("?[redacted]", SECRET_PATHS.sub(r"\1[redacted]", text))
 
 
+def _redacted(value):
+    return redact(value) if isinstance(value, str) else value
+
+
 class RedactRequestLines(logging.Filter):
+    """Werkzeug logs with positional arguments; gunicorn's access log with one mapping of
+    atoms (`%(r)s`, `%(U)s`, `%(q)s`...), which must stay a mapping."""
+
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.args:
-            record.args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
+        if isinstance(record.args, dict):  # in place: gunicorn's class answers "-" for gaps
+            for key, value in list(dict.items(record.args)):
+                dict.__setitem__(record.args, key, _redacted(value))
+        elif isinstance(record.args, Mapping):
+            record.args = {key: _redacted(value) for key, value in record.args.items()}
+        elif record.args:
+            record.args = tuple(_redacted(value) for value in record.args)
         record.msg = redact(str(record.msg))
         return True
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from flask import Response
+from flask import current_app
 from flask import g
 
 from finder.web.static_files import stylesheet_hash
@@ -35,6 +36,9 @@ def security_headers(response: Response) -> Response:
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=()"
     response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    hsts_seconds = current_app.config.get("FINDER_HSTS_SECONDS", 0)
+    if hsts_seconds:
+        response.headers["Strict-Transport-Security"] = f"max-age={hsts_seconds}"
     return response
 
 

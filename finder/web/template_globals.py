@@ -8,6 +8,7 @@ from flask import g
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from finder import vocabulary
 from finder.extensions import db
@@ -30,9 +31,15 @@ GAP_REASONS = {
 
 
 def demo_data_loaded() -> bool:
+    """Whether to show the demo banner. Every page asks, the error pages too, so a database
+    that cannot answer means no banner rather than an error page that fails."""
     if "demo_data_loaded" not in g:
         query = select(MeetingSource.id).where(MeetingSource.is_demo.is_(True)).limit(1)
-        g.demo_data_loaded = db.session.execute(query).first() is not None
+        try:
+            g.demo_data_loaded = db.session.execute(query).first() is not None
+        except SQLAlchemyError:
+            db.session.rollback()
+            g.demo_data_loaded = False
     return g.demo_data_loaded
 
 

@@ -72,6 +72,8 @@ class LiveServer:
 
     def __post_init__(self) -> None:
         self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
+        # Absolute links (status links, emails) are built from the configured address.
+        self.app.config["FINDER_BASE_URL"] = self.base_url
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property

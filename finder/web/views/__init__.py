@@ -10,6 +10,7 @@ def register_blueprints(app: Flask) -> None:
     from finder.web.views import feed
     from finder.web.views import group_statement
     from finder.web.views import groups
+    from finder.web.views import health
     from finder.web.views import home
     from finder.web.views import meeting_facts
     from finder.web.views import meetings
@@ -17,5 +18,5 @@ def register_blueprints(app: Flask) -> None:
     from finder.web.views import volunteer
 
     for module in (home, groups, meetings, feed, about, ask, volunteer, profile,
-                   coordinator, meeting_facts, group_statement):
+                   coordinator, meeting_facts, group_statement, health):
         app.register_blueprint(module.bp)

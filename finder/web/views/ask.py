@@ -30,6 +30,7 @@ from finder.web.forms.search import location_problem_message
 from finder.web.pages import render_page_or_fragment
 from finder.web.pages import wants_fragment
 from finder.web.security import private
+from finder.web.urls import absolute_url
 
 bp = Blueprint("ask", __name__)
 ASK = "/ask-someone-to-go-with-you"
@@ -118,7 +119,7 @@ def _confirmed(started: float):
 @public
 def sent():
     token = session.pop("peer_token", None)
-    link = url_for("ask.status", token=token, _external=True) if token else None
+    link = absolute_url("ask.status", token=token) if token else None
     return private(current_app.make_response(render_template("pages/ask/sent.html", link=link)))
 
 

@@ -27,9 +27,14 @@ from finder.web.access import public
 from finder.web.forms.search import ChangeReportForm
 from finder.web.forms.search import SearchForm
 from finder.web.pages import render_page_or_fragment
+from finder.web.urls import absolute_url
+from finder.web.urls import site_host
 from finder.web.ways_out import ways_out
 
 bp = Blueprint("meetings", __name__)
+# Beyond this many pages no search has results; a larger number would overflow the database's
+# integers (page=9223372036854775807).
+LAST_PAGE = 10_000
 
 HANDOUT_SIZE = 50  # meetings on a printed list
 
@@ -46,7 +51,10 @@ def _run_search(page: int, page_size: int):
             located = form.locate(geocoder)
         if not form.near.errors:
             results = meeting_search.search(
-                form.criteria(located), schedule.now_in_london(), page, page_size
+                form.criteria(located),
+                schedule.now_in_london(),
+                min(page, LAST_PAGE),
+                page_size,
             )
     return form, results, located
 
@@ -132,8 +140,8 @@ def calendar(slug: str):
         abort(404)
     body = calendar_file.meeting_calendar(
         meeting,
-        url_for("meetings.detail", slug=slug, _external=True),
-        request.host,
+        absolute_url("meetings.detail", slug=slug),
+        site_host(),
         schedule.now_in_london(),
     )
     return Response(

@@ -111,9 +111,11 @@ def _show_dashboard(status: int = 200):
         outcome_form=OutcomeForm(formdata=None)))
 
 
-def _done(message: str):
-    """After a change: the updated list for htmx, a 303 back to the page otherwise."""
-    flash(message)
+def _done(message: str, changed: bool = True):
+    """After a change: the updated list for htmx, a 303 back to the page otherwise. When
+    nothing changed (the requester cancelled meanwhile, say), the message says so instead."""
+    flash(message if changed else _("This request has closed, so nothing was changed. The "
+                                    "person may have cancelled it."))
     if wants_fragment():
         return _show_dashboard()
     return redirect(url_for("volunteer.dashboard"), code=303)
@@ -140,8 +142,10 @@ def accept(offer_id: int):
 @bp.post("/offers/<int:offer_id>/decline")
 @volunteer_required
 def decline(offer_id: int):
-    matching.decline(db.session, offer_id, current_volunteer().id, utcnow(), current_app.config)
-    return _done(_("Thank you for letting us know. We will not ask you about this one again."))
+    declined = matching.decline(db.session, offer_id, current_volunteer().id, utcnow(),
+                                current_app.config)
+    return _done(_("Thank you for letting us know. We will not ask you about this one again."),
+                 declined)
 
 
 def _accepted_request(public_id: str) -> AccompanimentRequest:
@@ -168,16 +172,18 @@ def accepted_request(public_id: str):
 @bp.post("/requests/<public_id>/contacted")
 @volunteer_required
 def contacted(public_id: str):
-    matching.mark_contacted(db.session, _accepted_request(public_id), "volunteer", utcnow())
-    return _done(_("Thank you. We have noted that you have been in touch."))
+    marked = matching.mark_contacted(db.session, _accepted_request(public_id), "volunteer",
+                                     utcnow())
+    return _done(_("Thank you. We have noted that you have been in touch."), marked)
 
 
 @bp.post("/requests/<public_id>/withdraw")
 @volunteer_required
 def withdraw(public_id: str):
     found = _accepted_request(public_id)
-    matching.withdraw(db.session, found, current_volunteer().id, utcnow(), current_app.config)
-    return _done(_("Thank you for telling us. We are asking other volunteers now."))
+    withdrawn = matching.withdraw(db.session, found, current_volunteer().id, utcnow(),
+                                  current_app.config)
+    return _done(_("Thank you for telling us. We are asking other volunteers now."), withdrawn)
 
 
 @bp.post("/requests/<public_id>/outcome")
@@ -188,5 +194,6 @@ def outcome(public_id: str):
     if not form.validate():
         flash(_("Select how it went"))
         return redirect(url_for("volunteer.accepted_request", public_id=public_id), code=303)
-    matching.record_outcome(db.session, found, form.outcome.data, "volunteer", utcnow())
-    return _done(_("Thank you. We have recorded how it went."))
+    recorded = matching.record_outcome(db.session, found, form.outcome.data, "volunteer",
+                                       utcnow())
+    return _done(_("Thank you. We have recorded how it went."), recorded)
