@@ -5,6 +5,7 @@ import re
 
 import pytest
 from peer_factories import PASSWORD
+from peer_factories import sign_in
 from peer_factories import make_request
 from peer_factories import make_volunteer
 
@@ -19,9 +20,7 @@ pytestmark = pytest.mark.usefixtures("app_context")
 
 def signed_in(app, volunteer):
     client = app.test_client()
-    response = client.post("/volunteer/sign-in", data={"email": volunteer.email,
-                                                       "password": PASSWORD})
-    assert response.status_code == 303
+    sign_in(client, volunteer)
     return client
 
 
