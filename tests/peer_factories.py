@@ -6,7 +6,6 @@ import datetime as dt
 import itertools
 
 import pyotp
-
 from factories import LEEDS
 from flask import current_app
 

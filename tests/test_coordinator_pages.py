@@ -3,9 +3,9 @@ volunteers and read change reports."""
 
 import pytest
 from peer_factories import make_coordinator
-from peer_factories import signed_in_session
 from peer_factories import make_request
 from peer_factories import make_volunteer
+from peer_factories import signed_in_session
 
 from finder.extensions import db
 from finder.models import AccompanimentRequest

@@ -7,9 +7,9 @@ import re
 
 from flask import current_app
 from peer_factories import MONDAY_MORNING
-from peer_factories import sign_in
 from peer_factories import make_request
 from peer_factories import make_volunteer
+from peer_factories import sign_in
 
 from finder.extensions import db
 from finder.models import AccompanimentRequest

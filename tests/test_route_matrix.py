@@ -10,7 +10,6 @@ from peer_factories import make_coordinator
 from peer_factories import make_request
 from peer_factories import make_volunteer
 from peer_factories import new_request
-
 from sqlalchemy import select
 
 from finder.extensions import db

@@ -4,10 +4,9 @@ see contact details only once the request is theirs."""
 import re
 
 import pytest
-from peer_factories import PASSWORD
-from peer_factories import sign_in
 from peer_factories import make_request
 from peer_factories import make_volunteer
+from peer_factories import sign_in
 
 from finder.extensions import db
 from finder.models import AccompanimentRequest

@@ -3,9 +3,9 @@ whether an address already has an account."""
 
 import pytest
 from peer_factories import PASSWORD
-from peer_factories import signed_in_session
 from peer_factories import make_coordinator
 from peer_factories import make_volunteer
+from peer_factories import signed_in_session
 
 from finder.extensions import db
 from finder.models import OutboxMessage

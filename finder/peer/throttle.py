@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.engine import CursorResult
 
 from finder.models import Volunteer
 from finder.models.session import Session
@@ -41,10 +43,10 @@ def take_a_turn(session: Session, volunteer: Volunteer, now: dt.datetime,
     if not_before is not None and not_before > now:
         session.commit()
         return False
-    counted = session.execute(
+    counted = cast(CursorResult, session.execute(
         update(Volunteer).where(Volunteer.id == volunteer.id, Volunteer.failed_logins == seen)
         .values(failed_logins=seen + 1, next_sign_in_at=now + retry_delay(seen + 1, config))
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)))
     session.commit()
     return counted.rowcount == 1
 

@@ -14,11 +14,13 @@ import hashlib
 import logging
 import secrets
 from collections.abc import Mapping
+from typing import cast
 
 import pyotp
 import segno
 from sqlalchemy import or_
 from sqlalchemy import update
+from sqlalchemy.engine import CursorResult
 
 from finder.models import Volunteer
 from finder.models.session import Session
@@ -51,7 +53,7 @@ def secret_for_enrolment(session: Session, volunteer: Volunteer) -> str:
 
 
 def provisioning_uri(volunteer: Volunteer, issuer: str) -> str:
-    return pyotp.TOTP(volunteer.totp_secret).provisioning_uri(name=volunteer.email,
+    return pyotp.TOTP(volunteer.totp_secret or "").provisioning_uri(name=volunteer.email,
                                                               issuer_name=issuer)
 
 
@@ -81,10 +83,10 @@ def check_code(session: Session, volunteer: Volunteer, code: str, now: dt.dateti
     step = _matching_step(volunteer.totp_secret, code, now)
     if step is None:
         return False
-    used = session.execute(  # a code works once, even when two arrive together
+    used = cast(CursorResult, session.execute(  # a code works once, even when two arrive together
         update(Volunteer).where(Volunteer.id == volunteer.id, or_(
             Volunteer.totp_last_step.is_(None), Volunteer.totp_last_step < step))
-        .values(totp_last_step=step).execution_options(synchronize_session=False))
+        .values(totp_last_step=step).execution_options(synchronize_session=False)))
     session.commit()
     session.refresh(volunteer)
     return used.rowcount == 1

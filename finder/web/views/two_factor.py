@@ -19,8 +19,8 @@ from finder.models.times import utcnow
 from finder.peer import two_factor
 from finder.web.access import complete_sign_in
 from finder.web.access import pending_volunteer
-from finder.web.access import second_step_required
 from finder.web.access import remember_browser
+from finder.web.access import second_step_required
 from finder.web.forms.two_factor import CodeForm
 from finder.web.forms.two_factor import RecoveryForm
 from finder.web.security import private

@@ -23,11 +23,11 @@ from finder.peer import dashboard as work_lists
 from finder.peer import matching
 from finder.peer import messages
 from finder.peer import two_factor
-from finder.web.access import current_volunteer
-from finder.web.access import public
 from finder.web.access import await_second_factor
 from finder.web.access import complete_sign_in
+from finder.web.access import current_volunteer
 from finder.web.access import known_browser_for
+from finder.web.access import public
 from finder.web.access import sign_out as end_session
 from finder.web.access import volunteer_required
 from finder.web.forms.peer import OutcomeForm
