@@ -74,11 +74,18 @@ def _matching_step(secret: str, code: str, now: dt.datetime) -> int | None:
     return None
 
 
+def _turn(session: Session, volunteer: Volunteer, now: dt.datetime, config: Mapping,
+          known_browser: bool) -> bool:
+    """Codes count against the password throttle, except from a browser the account signed
+    in from before (as for passwords, so a stranger cannot keep the owner out)."""
+    return known_browser or throttle.take_a_turn(session, volunteer, now, config)
+
+
 def check_code(session: Session, volunteer: Volunteer, code: str, now: dt.datetime,
-               config: Mapping) -> bool:
+               config: Mapping, known_browser: bool = False) -> bool:
     """True for a current code from the account's secret not used before. Commits."""
-    if volunteer.totp_secret is None or not throttle.take_a_turn(session, volunteer, now,
-                                                                 config):
+    if volunteer.totp_secret is None or not _turn(session, volunteer, now, config,
+                                                  known_browser):
         return False
     step = _matching_step(volunteer.totp_secret, code, now)
     if step is None:
@@ -103,10 +110,11 @@ def _new_recovery_code() -> str:
 
 
 def confirm(session: Session, volunteer: Volunteer, code: str, now: dt.datetime,
-            config: Mapping) -> list[str] | None:
+            config: Mapping, known_browser: bool = False) -> list[str] | None:
     """Finish setting up with the first code: returns the recovery codes (shown once), or
     None if the code is wrong. Commits."""
-    if volunteer.totp_secret is None or not check_code(session, volunteer, code, now, config):
+    if volunteer.totp_secret is None or not check_code(session, volunteer, code, now, config,
+                                                       known_browser):
         return None
     codes = [_new_recovery_code() for _ in range(RECOVERY_CODES)]
     volunteer.totp_confirmed_at = now
@@ -116,9 +124,9 @@ def confirm(session: Session, volunteer: Volunteer, code: str, now: dt.datetime,
 
 
 def use_recovery_code(session: Session, volunteer: Volunteer, code: str, now: dt.datetime,
-                      config: Mapping) -> bool:
+                      config: Mapping, known_browser: bool = False) -> bool:
     """True, and the code used up, if it is one of the account's unused recovery codes."""
-    if not throttle.take_a_turn(session, volunteer, now, config):
+    if not _turn(session, volunteer, now, config, known_browser):
         return False
     session.refresh(volunteer, with_for_update=session.get_bind().dialect.name == "postgresql")
     hashes = list(volunteer.recovery_code_hashes or [])

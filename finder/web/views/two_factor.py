@@ -18,6 +18,7 @@ from finder.models import Volunteer
 from finder.models.times import utcnow
 from finder.peer import two_factor
 from finder.web.access import complete_sign_in
+from finder.web.access import known_browser_for
 from finder.web.access import pending_volunteer
 from finder.web.access import remember_browser
 from finder.web.access import second_step_required
@@ -54,7 +55,7 @@ def set_up():
     secret = two_factor.secret_for_enrolment(db.session, volunteer)
     if form.validate_on_submit():
         codes = two_factor.confirm(db.session, volunteer, form.code.data, utcnow(),
-                                   current_app.config)
+                                   current_app.config, known_browser_for() == volunteer.id)
         if codes is not None:
             signed_in = complete_sign_in(volunteer)
             return remember_browser(private(current_app.make_response(render_template(
@@ -69,7 +70,8 @@ def set_up():
 
 def _second_step(volunteer: Volunteer, form, check, template: str):
     if form.validate_on_submit():
-        if check(db.session, volunteer, form.code.data, utcnow(), current_app.config):
+        if check(db.session, volunteer, form.code.data, utcnow(), current_app.config,
+                 known_browser_for() == volunteer.id):
             return complete_sign_in(volunteer)
         form.code.errors = [_("Enter a correct code. If you are sure it is right, wait a "
                               "minute and try again")]
