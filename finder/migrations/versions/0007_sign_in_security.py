@@ -13,6 +13,13 @@ down_revision = "0004"
 branch_labels = None
 depends_on = None
 
+# The outbox's codes as they are at this revision ("unconfirmed" is new).
+OUTBOX_STATUSES = ("pending", "sending", "sent", "failed", "unconfirmed")
+
+
+def _condition(codes: tuple[str, ...]) -> str:
+    return "status IN (" + ", ".join(f"'{code}'" for code in codes) + ")"
+
 
 def upgrade():
     with op.batch_alter_table("volunteers") as batch_op:
@@ -25,11 +32,18 @@ def upgrade():
         batch_op.add_column(sa.Column("recovery_code_hashes", sa.JSON(), nullable=True))
     with op.batch_alter_table("outbox_messages") as batch_op:
         batch_op.add_column(sa.Column("attempt_started_at", sa.DateTime(), nullable=True))
+        batch_op.drop_constraint("ck_outbox_messages_status", type_="check")
+        batch_op.create_check_constraint("ck_outbox_messages_status",
+                                         _condition(OUTBOX_STATUSES))
 
 
 def downgrade():
+    op.execute("UPDATE outbox_messages SET status = 'failed' WHERE status = 'unconfirmed'")
     with op.batch_alter_table("outbox_messages") as batch_op:
         batch_op.drop_column("attempt_started_at")
+        batch_op.drop_constraint("ck_outbox_messages_status", type_="check")
+        batch_op.create_check_constraint("ck_outbox_messages_status",
+                                         _condition(OUTBOX_STATUSES[:-1]))
     with op.batch_alter_table("volunteers") as batch_op:
         batch_op.drop_column("recovery_code_hashes")
         batch_op.drop_column("totp_last_step")
