@@ -22,6 +22,7 @@ DATA, and a worker can die after the server has it but before the database recor
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import smtplib
 from collections.abc import Callable
@@ -204,7 +205,8 @@ def send_due(session: Session, worker: str, now: dt.datetime, config: Mapping,
         if message is None or message.claimed_by != worker:
             continue
         try:
-            send_one(message, smtp, lambda: _record_attempt(session, message, worker, clock()))
+            send_one(message, smtp, functools.partial(
+                lambda held: _record_attempt(session, held, worker, clock()), message))
         except ClaimLost:
             continue
         except smtplib.SMTPResponseException as error:  # the server said no: not delivered
