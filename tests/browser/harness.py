@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 
+import pyotp
 from flask import Flask
 from sqlalchemy import select
 from werkzeug.serving import BaseWSGIServer
@@ -20,6 +21,7 @@ from finder.extensions import db
 from finder.importers import load_demo_data
 from finder.models import Meeting
 from finder.models.times import utcnow
+from finder.peer import accounts
 from finder.peer import requests as peer_requests
 from finder.peer.demo import load_demo_volunteers
 
@@ -38,6 +40,7 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 EXIT_URL = "https://www.bbc.co.uk/weather"
+SECOND_STEP_PASSWORD = "a password for the second step pages"
 AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe-core-4.11.1.min.js"
 
 
@@ -120,6 +123,20 @@ class LiveServer:
                 ), utcnow(), config)
             assert submitted.request.held_reason == "over_limit"
             return submitted.request.public_id
+
+
+    def a_coordinator_with_a_second_step(self, email: str, enrolled: bool) -> str | None:
+        """A coordinator who is not a demo account (so signing in needs a second step), set up
+        with an authenticator app or not yet. Returns their TOTP secret when set up."""
+        with self.app.app_context():
+            person = accounts.create(db.session, email, SECOND_STEP_PASSWORD, "Pat",
+                                     role="coordinator", approved=True)
+            if not enrolled:
+                return None
+            person.totp_secret = pyotp.random_base32()
+            person.totp_confirmed_at = utcnow()
+            db.session.commit()
+            return person.totp_secret
 
 
 def launch_chromium(playwright):
