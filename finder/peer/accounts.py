@@ -55,6 +55,8 @@ def sign_in(session: Session, email: str, password: str, now: dt.datetime,
     (`known_browser_for`, from a signed cookie) is not made to wait, so a stranger's guessing
     cannot keep the owner out."""
     volunteer = find_by_email(session, email)
+    if volunteer is None:
+        throttle.same_work(session)
     if volunteer is None or (volunteer.id != known_browser_for
                              and not throttle.take_a_turn(session, volunteer, now, config)):
         password_matches(None, password)  # the same work as a real check

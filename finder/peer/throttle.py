@@ -56,3 +56,14 @@ def reset(session: Session, volunteer: Volunteer) -> None:
     session.execute(update(Volunteer).where(Volunteer.id == volunteer.id)
                     .values(failed_logins=0, next_sign_in_at=None)
                     .execution_options(synchronize_session=False))
+
+
+def same_work(session: Session) -> None:
+    """For an unknown address: the statements take_a_turn makes, changing nothing, so the time
+    a try takes does not tell whether the address has an account. Commits."""
+    session.execute(select(Volunteer.failed_logins, Volunteer.next_sign_in_at)
+                    .where(Volunteer.id == -1)).all()
+    session.execute(update(Volunteer).where(Volunteer.id == -1)
+                    .values(failed_logins=Volunteer.failed_logins + 1)
+                    .execution_options(synchronize_session=False))
+    session.commit()
