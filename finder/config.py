@@ -148,12 +148,17 @@ def peer_settings() -> dict:
         "FINDER_PEER_SUBMIT_MILLISECONDS": _int("FINDER_PEER_SUBMIT_MILLISECONDS", 600),
         "FINDER_SIGN_IN_RATE_LIMIT": os.environ.get("FINDER_SIGN_IN_RATE_LIMIT", "10 per minute"),
         "FINDER_SIGN_UP_RATE_LIMIT": os.environ.get("FINDER_SIGN_UP_RATE_LIMIT", "5 per hour"),
+        # Per account: this many tries, then each next try waits FINDER_SIGN_IN_DELAY_SECONDS,
+        # doubling up to FINDER_SIGN_IN_MAX_DELAY_SECONDS (a browser the account signed in
+        # from before is not made to wait). Nothing is ever locked.
         "FINDER_SIGN_IN_MAX_FAILURES": _int("FINDER_SIGN_IN_MAX_FAILURES", 5),
-        "FINDER_SIGN_IN_LOCK_MINUTES": _int("FINDER_SIGN_IN_LOCK_MINUTES", 15),
+        "FINDER_SIGN_IN_DELAY_SECONDS": _int("FINDER_SIGN_IN_DELAY_SECONDS", 30),
+        "FINDER_SIGN_IN_MAX_DELAY_SECONDS": _int("FINDER_SIGN_IN_MAX_DELAY_SECONDS", 900),
         "FINDER_OUTBOX_MAX_ATTEMPTS": _int("FINDER_OUTBOX_MAX_ATTEMPTS", 10),
         "FINDER_OUTBOX_BACKOFF_SECONDS": _int("FINDER_OUTBOX_BACKOFF_SECONDS", 30),
-        # A claimed message whose worker died is claimable again after this long.
-        "FINDER_OUTBOX_CLAIM_TIMEOUT_SECONDS": _int("FINDER_OUTBOX_CLAIM_TIMEOUT_SECONDS", 600),
+        # A claimed message whose worker died is claimable again after this long; a living
+        # worker renews its claims (a heartbeat) before each message it sends.
+        "FINDER_OUTBOX_CLAIM_TIMEOUT_SECONDS": _int("FINDER_OUTBOX_CLAIM_TIMEOUT_SECONDS", 90),
         "FINDER_WORKER_INTERVAL_SECONDS": _int("FINDER_WORKER_INTERVAL_SECONDS", 30),
         # Empty SMTP_HOST: email waits in the outbox until one is set.
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),

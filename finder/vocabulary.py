@@ -156,4 +156,6 @@ MADE_BY = ("self", "keyworker")
 
 # --- Email outbox (staff never read these; codes only) ----------------------------------------
 
-OUTBOX_STATUSES = ("pending", "sending", "sent", "failed")
+# "unconfirmed": a worker stopped while the mail server had the message, so it may or may
+# not have been delivered; it is not sent again until someone decides (flask outbox ...).
+OUTBOX_STATUSES = ("pending", "sending", "sent", "failed", "unconfirmed")

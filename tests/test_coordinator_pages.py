@@ -5,6 +5,7 @@ import pytest
 from peer_factories import make_coordinator
 from peer_factories import make_request
 from peer_factories import make_volunteer
+from peer_factories import signed_in_session
 
 from finder.extensions import db
 from finder.models import AccompanimentRequest
@@ -19,8 +20,7 @@ pytestmark = pytest.mark.usefixtures("app_context")
 def coordinator_client(app):
     coordinator = make_coordinator()
     client = app.test_client()
-    with client.session_transaction() as session:
-        session["volunteer_id"] = coordinator.id
+    signed_in_session(client, coordinator)
     return client
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 def test_exit_clears_the_session_and_site_data_and_is_never_stored(app, client):
     with client.session_transaction() as session:
         session["seen"] = True
-    response = client.get("/exit")
+    response = client.get("/exit", headers={"Sec-Fetch-Site": "same-origin"})
     assert response.status_code == 303
     assert response.headers["Location"] == app.config["FINDER_EXIT_URL"]
     assert response.headers["Clear-Site-Data"] == '"cache", "cookies", "storage"'

@@ -11,6 +11,7 @@ import pytest
 from factories import make_meeting
 from peer_factories import make_coordinator
 from peer_factories import make_request
+from peer_factories import signed_in_session
 from samples import SAMPLES
 
 from finder.extensions import db
@@ -65,8 +66,7 @@ def results(client, page, path=NEAR_LEEDS) -> dict[str, str]:
 
 
 def signed_in(client, person):
-    with client.session_transaction() as session:
-        session["volunteer_id"] = person.id
+    signed_in_session(client, person)
     return client
 
 

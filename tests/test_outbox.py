@@ -4,6 +4,7 @@ on 127.0.0.1."""
 
 import datetime as dt
 import email
+import smtplib
 import socket
 
 import pytest
@@ -53,7 +54,7 @@ def queue(count: int) -> None:
 def test_through_an_outage_every_message_arrives_exactly_once(smtp_config):
     queue(5)
     down = outbox.send_due(db.session, "worker-a", MONDAY_MORNING, smtp_config)
-    assert down == {"sent": 0, "retrying": 5, "failed": 0}
+    assert down == {"sent": 0, "retrying": 5, "failed": 0, "unconfirmed": 0}
     waiting = db.session.query(OutboxMessage).all()
     assert {(m.status, m.attempts) for m in waiting} == {("pending", 1)}
     assert all(m.next_attempt_at > MONDAY_MORNING and m.last_error for m in waiting)
@@ -125,3 +126,116 @@ def test_the_worker_command_runs_once(runner, smtp_config):
         server.stop()
     assert result.exit_code == 0, result.output
     assert "sent=1" in result.output and len(inbox.messages) == 1
+
+
+class WorkerKilled(BaseException):
+    """Stands for the worker process dying: nothing after it runs, nothing is committed."""
+
+
+@pytest.fixture
+def mail_server(smtp_config):
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=smtp_config["SMTP_PORT"])
+    server.start()
+    yield inbox
+    server.stop()
+
+
+def test_a_worker_killed_after_the_send_and_before_the_commit_never_causes_a_second_copy(
+        smtp_config, mail_server, monkeypatch):
+    queue(1)
+    real_send = smtplib.SMTP.send_message
+
+    def send_then_die(self, *args, **kwargs):
+        real_send(self, *args, **kwargs)
+        raise WorkerKilled
+
+    monkeypatch.setattr(smtplib.SMTP, "send_message", send_then_die)
+    with pytest.raises(WorkerKilled):
+        outbox.send_due(db.session, "worker-a", MONDAY_MORNING, smtp_config)
+    db.session.rollback()  # the dead worker's open transaction goes with it
+    db.session.remove()
+    monkeypatch.undo()
+    assert len(mail_server.messages) == 1
+
+    later = MONDAY_MORNING + dt.timedelta(hours=1)
+    counts = outbox.send_due(db.session, "worker-b", later, smtp_config)
+    assert counts["sent"] == 0 and len(mail_server.messages) == 1
+    message = db.session.query(OutboxMessage).one()
+    assert message.status == "unconfirmed"
+    assert [m.id for m in outbox.unconfirmed(db.session)] == [message.id]
+
+
+def test_a_worker_killed_before_the_send_leaves_the_message_to_be_sent_by_another(
+        smtp_config, mail_server, monkeypatch):
+    queue(1)
+
+    def die(*args, **kwargs):
+        raise WorkerKilled
+
+    monkeypatch.setattr(smtplib.SMTP, "login", die)
+    with pytest.raises(WorkerKilled):
+        outbox.send_due(db.session, "worker-a", MONDAY_MORNING,
+                        {**smtp_config, "SMTP_USERNAME": "worker"})
+    db.session.rollback()
+    db.session.remove()
+    monkeypatch.undo()
+    later = MONDAY_MORNING + dt.timedelta(minutes=2)
+    assert outbox.send_due(db.session, "worker-b", later, smtp_config)["sent"] == 1
+    assert len(mail_server.messages) == 1
+
+
+def test_every_attempt_carries_the_same_message_id(smtp_config, app):
+    queue(1)
+    message = db.session.query(OutboxMessage).one()
+    first = outbox.message_id(message, smtp_config["MAIL_FROM"])
+    db.session.expire_all()
+    assert outbox.message_id(db.session.query(OutboxMessage).one(),
+                             smtp_config["MAIL_FROM"]) == first
+    assert first.startswith(f"<outbox-{message.id}-")
+
+
+def test_a_dead_workers_batch_is_taken_up_within_two_minutes(app):
+    queue(3)
+    assert len(outbox.claim(db.session, "dead-worker", MONDAY_MORNING, app.config)) == 3
+    two_minutes = MONDAY_MORNING + dt.timedelta(minutes=2)
+    assert len(outbox.claim(db.session, "worker", two_minutes, app.config)) == 3
+
+
+def test_a_living_worker_keeps_its_claims_while_it_works_through_a_slow_batch(
+        smtp_config, app, mail_server):
+    """Each send takes a minute on the worker's clock; meanwhile another worker tries to claim
+    every message, and gets none while the first is alive."""
+    queue(3)
+    times = iter(MONDAY_MORNING + dt.timedelta(minutes=n) for n in range(1, 100))
+    latest = [MONDAY_MORNING]
+    stolen: list[int] = []
+
+    def slow_clock():
+        latest[0] = next(times)
+        return latest[0]
+
+    async def another_worker_tries(server, session, envelope):
+        with app.app_context():
+            stolen.extend(outbox.claim(db.session, "worker-b",
+                                       latest[0] + dt.timedelta(seconds=30), app.config))
+            db.session.remove()
+        return "250 OK"
+
+    mail_server.handle_DATA = another_worker_tries
+    counts = outbox.send_due(db.session, "worker-a", MONDAY_MORNING, smtp_config,
+                             clock=slow_clock)
+    assert stolen == [] and counts["sent"] == 3
+
+
+def test_unconfirmed_messages_are_listed_and_a_person_decides(runner, app):
+    queue(1)
+    message = db.session.query(OutboxMessage).one()
+    message.status, message.attempt_started_at = "unconfirmed", MONDAY_MORNING
+    db.session.commit()
+    listed = runner.invoke(args=["outbox", "unconfirmed"])
+    assert listed.exit_code == 0 and f"{message.id}\t" in listed.output
+    assert "person0@example.org" not in listed.output
+    assert runner.invoke(args=["outbox", "resend", str(message.id)]).exit_code == 0
+    db.session.expire_all()
+    assert db.session.get(OutboxMessage, message.id).status == "pending"

@@ -7,9 +7,9 @@ import re
 
 from flask import current_app
 from peer_factories import MONDAY_MORNING
-from peer_factories import PASSWORD
 from peer_factories import make_request
 from peer_factories import make_volunteer
+from peer_factories import sign_in
 
 from finder.extensions import db
 from finder.models import AccompanimentRequest
@@ -102,8 +102,7 @@ def test_no_name_or_contact_detail_reaches_the_logs_in_a_whole_journey(client, c
     link = re.search(r"/request-status/[\w-]+", sent).group(0)
     client.get(link)
     volunteer_client = client.application.test_client()
-    volunteer_client.post("/volunteer/sign-in", data={"email": volunteer.email,
-                                                      "password": PASSWORD})
+    sign_in(volunteer_client, volunteer)
     offer = db.session.query(AccompanimentRequest).one().offers[0]
     volunteer_client.post(f"/volunteer/offers/{offer.id}/accept")
     public_id = db.session.query(AccompanimentRequest).one().public_id

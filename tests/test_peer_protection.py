@@ -72,13 +72,17 @@ def test_sign_up_is_rate_limited(guarded_app):
     assert codes == [422, 422, 429]
 
 
-def test_repeated_wrong_passwords_lock_the_account(client, app, app_context):
+def test_repeated_wrong_passwords_slow_the_account_down_without_saying_so(client, app,
+                                                                         app_context):
     volunteer = make_volunteer()
     for _ in range(app.config["FINDER_SIGN_IN_MAX_FAILURES"]):
-        client.post("/volunteer/sign-in", data={"email": volunteer.email, "password": "wrong"})
-    locked = client.post("/volunteer/sign-in", data={"email": volunteer.email,
-                                                     "password": PASSWORD})
-    assert locked.status_code == 422
-    assert "locked" in locked.get_data(as_text=True)
+        wrong = client.post("/volunteer/sign-in", data={"email": volunteer.email,
+                                                        "password": "wrong"})
+    too_soon = client.post("/volunteer/sign-in", data={"email": volunteer.email,
+                                                       "password": PASSWORD})
+    assert too_soon.status_code == 422
+    # The very same page as a wrong password.
+    assert too_soon.get_data(as_text=True) == wrong.get_data(as_text=True)
+    assert "locked" not in too_soon.get_data(as_text=True)
     db.session.expire_all()
-    assert db.session.get(Volunteer, volunteer.id).locked_until is not None
+    assert db.session.get(Volunteer, volunteer.id).next_sign_in_at is not None

@@ -1,6 +1,8 @@
 """Convention test: every route in the URL map, for anonymous people, volunteers and
 coordinators, answers as its permission decorator says it should."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from factories import make_meeting
 from peer_factories import MONDAY_MORNING
@@ -8,13 +10,17 @@ from peer_factories import make_coordinator
 from peer_factories import make_request
 from peer_factories import make_volunteer
 from peer_factories import new_request
+from sqlalchemy import select
 
 from finder.extensions import db
 from finder.models import ChangeReport
+from finder.models import Volunteer
 from finder.peer import matching
 from finder.peer import requests as peer_requests
 
-ROLES = ("anonymous", "volunteer", "coordinator")
+# "pending": the coordinator after their password, before their second factor.
+ROLES = ("anonymous", "pending", "volunteer", "coordinator")
+ACCESS = {"public", "pending", "volunteer", "coordinator"}
 
 
 def test_every_view_declares_who_may_use_it(app):
@@ -23,7 +29,7 @@ def test_every_view_declares_who_may_use_it(app):
         endpoint
         for endpoint, view in app.view_functions.items()
         if endpoint != "static"
-        and getattr(view, "access", None) not in {"public", "volunteer", "coordinator"}
+        and getattr(view, "access", None) not in ACCESS
     ]
     assert undeclared == []
 
@@ -53,11 +59,22 @@ def world(app, app_context):
     }
 
 
+def version_of(volunteer_id: int) -> int:
+    """Signing out (one of the routes) ends the account's sessions by raising this."""
+    return db.session.scalar(select(Volunteer.session_version)
+                             .where(Volunteer.id == volunteer_id))
+
+
 def call(app, rule, role, world):
     client = app.test_client()
-    if role != "anonymous":
+    if role == "pending":
+        with client.session_transaction() as session:
+            session["pending_volunteer_id"] = world["ids"]["coordinator"]
+            session["pending_session_version"] = version_of(world["ids"]["coordinator"])
+    elif role != "anonymous":
         with client.session_transaction() as session:
             session["volunteer_id"] = world["ids"][role]
+            session["session_version"] = version_of(world["ids"][role])
     url = rule.build({name: world["args"][name] for name in rule.arguments})[1]
     method = "GET" if "GET" in rule.methods else "POST"
     return client.open(url, method=method)
@@ -73,8 +90,13 @@ def test_every_route_answers_each_role_as_its_decorator_says(app, world):
             except Exception as error:  # noqa: BLE001 - reported with the route it came from
                 problems.append(f"{rule.rule} as {role}: raised {error!r}")
                 continue
-            to_sign_in = response.status_code == 303 and "/volunteer/sign-in" in response.location
+            to_sign_in = (response.status_code == 303
+                          and urlsplit(response.location).path == "/volunteer/sign-in")
             if access != "public" and role == "anonymous":
+                ok = to_sign_in
+            elif access == "pending" and role != "pending":
+                ok = to_sign_in
+            elif access in ("volunteer", "coordinator") and role == "pending":
                 ok = to_sign_in
             elif access == "coordinator" and role == "volunteer":
                 ok = response.status_code == 403

@@ -2,9 +2,9 @@
 thanking them for a change that was never made."""
 
 import pytest
-from peer_factories import PASSWORD
 from peer_factories import make_request
 from peer_factories import make_volunteer
+from peer_factories import signed_in_session
 
 from finder.extensions import db
 from finder.models import AccompanimentRequest
@@ -18,7 +18,7 @@ CLOSED = "This request has closed, so nothing was changed."
 
 def signed_in(app, volunteer):
     client = app.test_client()
-    client.post("/volunteer/sign-in", data={"email": volunteer.email, "password": PASSWORD})
+    signed_in_session(client, volunteer)
     return client
 
 

@@ -4,9 +4,9 @@ see contact details only once the request is theirs."""
 import re
 
 import pytest
-from peer_factories import PASSWORD
 from peer_factories import make_request
 from peer_factories import make_volunteer
+from peer_factories import sign_in
 
 from finder.extensions import db
 from finder.models import AccompanimentRequest
@@ -19,9 +19,7 @@ pytestmark = pytest.mark.usefixtures("app_context")
 
 def signed_in(app, volunteer):
     client = app.test_client()
-    response = client.post("/volunteer/sign-in", data={"email": volunteer.email,
-                                                       "password": PASSWORD})
-    assert response.status_code == 303
+    sign_in(client, volunteer)
     return client
 
 

@@ -5,6 +5,7 @@ import pytest
 from peer_factories import PASSWORD
 from peer_factories import make_coordinator
 from peer_factories import make_volunteer
+from peer_factories import signed_in_session
 
 from finder.extensions import db
 from finder.models import OutboxMessage
@@ -120,8 +121,7 @@ def test_a_coordinator_approves_the_new_volunteer(app, client):
     client.post(SIGN_UP, data=details())
     made = db.session.query(Volunteer).filter_by(email="sam@example.org").one()
     coordinator_client = app.test_client()
-    with coordinator_client.session_transaction() as session:
-        session["volunteer_id"] = coordinator.id
+    signed_in_session(coordinator_client, coordinator)
     listed = coordinator_client.get("/coordinator/volunteers").get_data(as_text=True)
     assert "Sam" in listed and "Waiting for approval" in listed
     coordinator_client.post(f"/coordinator/volunteers/{made.id}/approve")

@@ -12,6 +12,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from finder.extensions import db
+from finder.models import OutboxMessage
 from finder.models.times import utcnow
 from finder.peer import accounts
 from finder.peer import outbox
@@ -52,7 +53,7 @@ def run_once(worker: str) -> dict[str, int]:
     """Timers, then the outbox. Safe to run on several hosts at once."""
     config = current_app.config
     counts = timers.advance(db.session, utcnow(), config)
-    counts.update(outbox.send_due(db.session, worker, utcnow(), config))
+    counts.update(outbox.send_due(db.session, worker, utcnow(), config, clock=utcnow))
     db.session.remove()
     return counts
 
@@ -72,6 +73,44 @@ def worker_command(once: bool) -> None:
         time.sleep(current_app.config["FINDER_WORKER_INTERVAL_SECONDS"])
 
 
+outbox_cli = AppGroup("outbox", help="Email that may or may not have been delivered.")
+
+
+@outbox_cli.command("unconfirmed")
+def list_unconfirmed() -> None:
+    """List messages a worker stopped sending while the mail server had them."""
+    found = outbox.unconfirmed(db.session)
+    for message in found:  # no addresses or contents: ids, times and the error
+        click.echo(f"{message.id}\tcreated {message.created_at:%Y-%m-%d %H:%M} UTC\t"
+                   f"attempts {message.attempts}\t{message.last_error or 'worker stopped'}")
+    click.echo(f"{len(found)} unconfirmed message(s). Ask the mail server's logs (Message-ID "
+               f"<outbox-ID-...>) whether each went, then `flask outbox resend ID` or "
+               f"`flask outbox drop ID`.", err=True)
+
+
+def _decide(message_id: int, resend: bool) -> None:
+    message = db.session.get(OutboxMessage, message_id)
+    if message is None or message.status != "unconfirmed":
+        raise click.ClickException(f"No unconfirmed message {message_id}.")
+    outbox.decide(db.session, message, resend, utcnow())
+    click.echo(f"Message {message_id} {'will be sent again' if resend else 'dropped'}.")
+
+
+@outbox_cli.command("resend")
+@click.argument("message_id", type=int)
+def resend(message_id: int) -> None:
+    """Send an unconfirmed message again (it was not delivered)."""
+    _decide(message_id, True)
+
+
+@outbox_cli.command("drop")
+@click.argument("message_id", type=int)
+def drop(message_id: int) -> None:
+    """Mark an unconfirmed message failed (it was delivered, or is no longer wanted)."""
+    _decide(message_id, False)
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(users_cli)
+    app.cli.add_command(outbox_cli)
     app.cli.add_command(worker_command)

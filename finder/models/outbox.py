@@ -29,7 +29,11 @@ class OutboxMessage(db.Model):
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     claimed_by: Mapped[str | None] = mapped_column(String(120))
+    # Refreshed by the worker while it holds the claim (a heartbeat).
     claimed_at: Mapped[dt.datetime | None]
+    # Set, and committed, just before the message content goes to the mail server. A worker
+    # that dies after this point may or may not have delivered it: see finder/peer/outbox.py.
+    attempt_started_at: Mapped[dt.datetime | None]
     sent_at: Mapped[dt.datetime | None]
     last_error: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

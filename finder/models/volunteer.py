@@ -41,8 +41,19 @@ class Volunteer(db.Model):
     travel_radius_miles: Mapped[float] = mapped_column(default=5)
     max_active_requests: Mapped[int] = mapped_column(default=1)
     last_offered_at: Mapped[dt.datetime | None]
+    # Sign-in attempts since the last success, and the earliest time the next may be checked
+    # (finder/peer/accounts.py: a throttle that slows guessing without locking anyone out).
     failed_logins: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[dt.datetime | None]
+    next_sign_in_at: Mapped[dt.datetime | None]
+    # Stored in the session at sign-in; raising it ends every session of this account.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Two-factor sign-in (finder/peer/two_factor.py): the TOTP secret, confirmed once the
+    # first code from it is entered; the last time step used (a code works once); recovery
+    # codes as SHA-256 hashes.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_confirmed_at: Mapped[dt.datetime | None]
+    totp_last_step: Mapped[int | None]
+    recovery_code_hashes: Mapped[list[str] | None] = mapped_column(JSON)
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 

@@ -1,4 +1,5 @@
-"""Volunteer and coordinator accounts: argon2 password hashes, sign-in with a lockout."""
+"""Volunteer and coordinator accounts: argon2 password hashes, sign-in slowed (never locked)
+after wrong passwords."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from argon2.exceptions import InvalidHashError
 from argon2.exceptions import VerificationError
 from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from finder.models import Volunteer
 from finder.models.session import Session
 from finder.peer import messages
+from finder.peer import throttle
+from finder.peer import two_factor
 
 hasher = PasswordHasher()
 # Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
@@ -40,22 +44,28 @@ def find_by_email(session: Session, email: str) -> Volunteer | None:
 
 
 def sign_in(session: Session, email: str, password: str, now: dt.datetime,
-            config: Mapping) -> Volunteer | str:
-    """The volunteer, or why not: "wrong" (email or password) or "locked". Commits."""
+            config: Mapping, known_browser_for: int | None = None) -> Volunteer | None:
+    """The volunteer, or None for a wrong email or password. Commits. An account that needs
+    a second factor (two_factor.needs_second_factor) is not signed in yet by this alone.
+
+    Nothing locks: after FINDER_SIGN_IN_MAX_FAILURES tries an account's passwords are checked
+    at most once per delay (which doubles), and a try made too soon gets the same answer,
+    after the same work, as a wrong password or an unknown address, so it tells nobody
+    whether the address has an account. A browser the account signed in from before
+    (`known_browser_for`, from a signed cookie) is not made to wait, so a stranger's guessing
+    cannot keep the owner out."""
     volunteer = find_by_email(session, email)
-    if volunteer is not None and volunteer.locked_until and volunteer.locked_until > now:
-        return "locked"
+    if volunteer is None:
+        throttle.same_work(session)
+    if volunteer is None or (volunteer.id != known_browser_for
+                             and not throttle.take_a_turn(session, volunteer, now, config)):
+        password_matches(None, password)  # the same work as a real check
+        return None
     if not password_matches(volunteer, password) or volunteer.state == "retired":
-        if volunteer is not None:
-            volunteer.failed_logins += 1
-            if volunteer.failed_logins >= config["FINDER_SIGN_IN_MAX_FAILURES"]:
-                volunteer.locked_until = now + dt.timedelta(
-                    minutes=config["FINDER_SIGN_IN_LOCK_MINUTES"])
-                volunteer.failed_logins = 0
-            session.commit()
-        return "wrong"
-    volunteer.failed_logins = 0
-    volunteer.locked_until = None
+        session.commit()
+        return None
+    if not two_factor.needs_second_factor(volunteer):
+        throttle.reset(session, volunteer)  # otherwise once the second step is passed
     if hasher.check_needs_rehash(volunteer.password_hash):
         volunteer.password_hash = hash_password(password)
     session.commit()
@@ -94,3 +104,18 @@ def sign_up(session: Session, email: str, password: str, first_name: str,
     messages.to_existing_account_sign_up(session, email, now)
     session.commit()
     return False
+
+
+def signed_in(session: Session, volunteer: Volunteer) -> None:
+    """Every step passed: the guess count starts again. Commits."""
+    throttle.reset(session, volunteer)
+    session.commit()
+
+
+def end_sessions(session: Session, volunteer: Volunteer) -> None:
+    """Signing out ends this account's sessions everywhere, including copies of a cookie
+    taken before (each request checks the version it was signed in with). Commits."""
+    session.execute(update(Volunteer).where(Volunteer.id == volunteer.id)
+                    .values(session_version=Volunteer.session_version + 1)
+                    .execution_options(synchronize_session=False))
+    session.commit()

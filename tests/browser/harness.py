@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 
+import pyotp
 from flask import Flask
 from sqlalchemy import select
 from werkzeug.serving import BaseWSGIServer
@@ -21,6 +22,7 @@ from finder.importers import load_demo_data
 from finder.meetings import statements
 from finder.models import Meeting
 from finder.models.times import utcnow
+from finder.peer import accounts
 from finder.peer import requests as peer_requests
 from finder.peer.demo import load_demo_volunteers
 
@@ -39,6 +41,7 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 EXIT_URL = "https://www.bbc.co.uk/weather"
+SECOND_STEP_PASSWORD = "a password for the second step pages"
 AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe-core-4.11.1.min.js"
 
 
@@ -133,6 +136,19 @@ class LiveServer:
             issued = utcnow() - dt.timedelta(days=400) if expired else None
             token = statements.link_token(self.app.config["SECRET_KEY"], meeting, issued)
             return f"/group-statement/{token}"
+
+    def a_coordinator_with_a_second_step(self, email: str, enrolled: bool) -> str | None:
+        """A coordinator who is not a demo account (so signing in needs a second step), set up
+        with an authenticator app or not yet. Returns their TOTP secret when set up."""
+        with self.app.app_context():
+            person = accounts.create(db.session, email, SECOND_STEP_PASSWORD, "Pat",
+                                     role="coordinator", approved=True)
+            if not enrolled:
+                return None
+            person.totp_secret = pyotp.random_base32()
+            person.totp_confirmed_at = utcnow()
+            db.session.commit()
+            return person.totp_secret
 
 
 def launch_chromium(playwright):

@@ -10,12 +10,14 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pyotp
 from playwright.sync_api import Page
 from playwright.sync_api import Response
 
 from finder.peer.demo import DEMO_COORDINATOR
 from finder.peer.demo import DEMO_PASSWORD
 
+from .harness import SECOND_STEP_PASSWORD
 from .harness import LiveServer
 
 LANGUAGES = ("en", "cy", "pl")
@@ -250,6 +252,45 @@ def volunteer_opens_coordinator_page(page: Page, server: LiveServer) -> Response
     return page.goto(server.url("/coordinator"))
 
 
+def _second_step(page: Page, server: LiveServer, enrolled: bool) -> tuple[Response, str | None]:
+    """Sign in as a fresh coordinator who is not a demo account: the second step's page."""
+    email = f"pat.{next(_requesters)}@example.org"
+    secret = server.a_coordinator_with_a_second_step(email, enrolled)
+    return sign_in(page, server, email=email, password=SECOND_STEP_PASSWORD), secret
+
+
+def two_factor_set_up(page: Page, server: LiveServer) -> Response:
+    return _second_step(page, server, enrolled=False)[0]
+
+
+def two_factor_set_up_wrong_code(page: Page, server: LiveServer) -> Response:
+    two_factor_set_up(page, server)
+    page.fill("#code", "000000")
+    return submit_form(page)
+
+
+def recovery_codes(page: Page, server: LiveServer) -> Response:
+    two_factor_set_up(page, server)
+    key = page.locator(".secret-key").inner_text().replace(" ", "")
+    page.fill("#code", pyotp.TOTP(key).now())
+    return submit_form(page)
+
+
+def two_factor_code(page: Page, server: LiveServer) -> Response:
+    return _second_step(page, server, enrolled=True)[0]
+
+
+def two_factor_code_wrong(page: Page, server: LiveServer) -> Response:
+    two_factor_code(page, server)
+    page.fill("#code", "000000")
+    return submit_form(page)
+
+
+def two_factor_recovery(page: Page, server: LiveServer) -> Response:
+    two_factor_code(page, server)
+    return follow(page, page.locator("main a[href*='/recovery-code']"))
+
+
 PAGES = [
     PageState("home", "/"),
     PageState("search", "/meetings"),
@@ -281,6 +322,12 @@ PAGES = [
     PageState("request-status", setup=request_status),
     PageState("sign-in", "/volunteer/sign-in"),
     PageState("sign-in-failed", setup=sign_in_fails, status=422),
+    PageState("two-factor-set-up", setup=two_factor_set_up),
+    PageState("two-factor-set-up-wrong-code", setup=two_factor_set_up_wrong_code, status=422),
+    PageState("recovery-codes", setup=recovery_codes),
+    PageState("two-factor-code", setup=two_factor_code),
+    PageState("two-factor-code-wrong", setup=two_factor_code_wrong, status=422),
+    PageState("two-factor-recovery", setup=two_factor_recovery),
     PageState("sign-up", "/volunteer/sign-up"),
     PageState("sign-up-with-errors", setup=sign_up_with_errors, status=422),
     # Reached straight away: filling in the form would add a volunteer to the other pages.

@@ -25,6 +25,7 @@ from finder.peer import matching
 from finder.peer import requests as peer_requests
 from finder.peer import routing
 from finder.peer import states
+from finder.peer import two_factor
 from finder.web.access import coordinator_required
 from finder.web.access import current_volunteer
 from finder.web.security import private
@@ -116,9 +117,12 @@ def volunteers():
 @coordinator_required
 def change_volunteer(volunteer_id: int, action: str):
     person = db.get_or_404(Volunteer, volunteer_id)
-    if action not in coordination.VOLUNTEER_ACTIONS:
+    if action == "reset-second-factor":
+        two_factor.reset(db.session, person, current_volunteer())
+    elif action in coordination.VOLUNTEER_ACTIONS:
+        coordination.change_volunteer(db.session, person, action, utcnow().date())
+    else:
         abort(404)
-    coordination.change_volunteer(db.session, person, action, utcnow().date())
     flash(_("Saved."))
     return redirect(url_for("coordinator.volunteers"), code=303)
 

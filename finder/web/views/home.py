@@ -1,5 +1,7 @@
 """The home page, the language switcher and "Exit this page"."""
 
+from urllib.parse import urlsplit
+
 from flask import Blueprint
 from flask import current_app
 from flask import redirect
@@ -41,12 +43,25 @@ def choose_language(code: str):
     return response
 
 
+def _from_this_site() -> bool:
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site in ("same-origin", "none")
+    # Older browsers: our pages send a same-origin Referer (Referrer-Policy: same-origin).
+    referrer = urlsplit(request.referrer or "")
+    return referrer.netloc == request.host
+
+
 @bp.get("/exit")
 @public
 def exit_page():
-    """Leave quickly: forget this browser's session and site data, then go somewhere neutral."""
-    session.clear()
+    """Leave quickly: forget this browser's session and site data, then go somewhere neutral.
+
+    Only when the click came from one of our own pages (or was typed in): a link to /exit on
+    another site just redirects, so no other site can sign a volunteer out."""
     response = redirect(current_app.config["FINDER_EXIT_URL"], code=303)
-    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    if _from_this_site():
+        session.clear()
+        response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     response.headers["Cache-Control"] = "no-store"
     return response

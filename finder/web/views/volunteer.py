@@ -22,15 +22,17 @@ from finder.peer import accounts
 from finder.peer import dashboard as work_lists
 from finder.peer import matching
 from finder.peer import messages
+from finder.peer import two_factor
+from finder.web.access import await_second_factor
+from finder.web.access import complete_sign_in
 from finder.web.access import current_volunteer
+from finder.web.access import known_browser_for
 from finder.web.access import public
-from finder.web.access import sign_in_as
 from finder.web.access import sign_out as end_session
 from finder.web.access import volunteer_required
 from finder.web.forms.peer import OutcomeForm
 from finder.web.forms.peer import SignInForm
 from finder.web.forms.profile import SignUpForm
-from finder.web.pages import local_path_or
 from finder.web.pages import render_page_or_fragment
 from finder.web.pages import wants_fragment
 from finder.web.security import private
@@ -49,15 +51,19 @@ def sign_in():
     form = SignInForm()
     status = 200
     if form.validate_on_submit():
-        outcome = accounts.sign_in(db.session, form.email.data, form.password.data, utcnow(),
-                                   current_app.config)
-        if not isinstance(outcome, str):
-            sign_in_as(outcome)
-            return redirect(
-                local_path_or(request.args.get("next"), url_for("volunteer.dashboard")), code=303)
-        form.email.errors = [
-            _("Your account is locked for a while after too many tries. Try again later")
-            if outcome == "locked" else _("Enter a correct email address and password")]
+        volunteer = accounts.sign_in(db.session, form.email.data, form.password.data, utcnow(),
+                                     current_app.config, known_browser_for())
+        if volunteer is not None and two_factor.needs_second_factor(volunteer):
+            await_second_factor(volunteer)
+            step = "code" if two_factor.is_enrolled(volunteer) else "set_up"
+            return redirect(url_for(f"two_factor.{step}", next=request.args.get("next")),
+                            code=303)
+        if volunteer is not None:
+            return complete_sign_in(volunteer)
+        # The same answer however it failed (too soon after many tries included), so it
+        # tells nobody whether the address has an account.
+        form.email.errors = [_("Enter a correct email address and password. If you are sure "
+                               "they are right, wait a few minutes and try again")]
     if form.errors or form.email.errors:
         status = 422
     return private(current_app.make_response((render_template(
