@@ -29,6 +29,24 @@ def _take_other_offers(session: Session, request_id: int, winner_id: int | None,
     )
 
 
+def _hold_volunteer(session: Session, volunteer_id: int) -> bool:
+    """Lock the volunteer's row for the rest of the transaction, then say whether they are
+    under their limit. The lock is a write (a no-op UPDATE), so it is taken on SQLite (the
+    database's write lock) and PostgreSQL (the row's lock) alike: two accepts by one volunteer
+    run one after the other, and the second counts the first's request once it is committed
+    (each statement reads what is committed when it starts). Without it, ten accepts at once
+    all see a count under the limit and all succeed."""
+    locked = session.execute(
+        update(Volunteer).where(Volunteer.id == volunteer_id)
+        .values(max_active_requests=Volunteer.max_active_requests)
+        .execution_options(synchronize_session=False))
+    if locked.rowcount != 1:
+        return False
+    limit = session.scalar(select(Volunteer.max_active_requests)
+                           .where(Volunteer.id == volunteer_id))
+    return routing.active_count(session, volunteer_id) < (limit or 0)
+
+
 def accept(session: Session, offer_id: int, volunteer_id: int, now: dt.datetime) -> str:
     """"accepted" when this volunteer got the request; otherwise why not: "taken" (someone else
     was first, or it closed), "at_limit", or "missing". Commits."""
@@ -37,10 +55,10 @@ def accept(session: Session, offer_id: int, volunteer_id: int, now: dt.datetime)
         return "missing"
     if offer.status != "offered":
         return offer.status
-    volunteer = offer.volunteer
-    if routing.active_counts(session).get(volunteer_id, 0) >= volunteer.max_active_requests:
-        return "at_limit"
     request = offer.request
+    if not _hold_volunteer(session, volunteer_id):
+        session.rollback()
+        return "at_limit"
     won = states.transition(session, request, "matched", actor="volunteer", now=now,
                             values={"volunteer_id": volunteer_id, "matched_at": now})
     if not won:

@@ -44,6 +44,14 @@ def active_counts(session: Session) -> dict[int, int]:
     return {volunteer_id: count for volunteer_id, count in rows if volunteer_id is not None}
 
 
+def active_count(session: Session, volunteer_id: int) -> int:
+    """How many requests one volunteer is going with now."""
+    return session.scalar(
+        select(func.count()).select_from(AccompanimentRequest)
+        .where(AccompanimentRequest.volunteer_id == volunteer_id,
+               AccompanimentRequest.status.in_(states.WITH_VOLUNTEER))) or 0
+
+
 def serves_fellowship(volunteer: Volunteer, slug: str) -> bool:
     """Members go with people to their own fellowship's meetings only, so a family group's
     request never goes to a volunteer who is only a member of AA, NA, CA or SMART."""
