@@ -5,6 +5,7 @@ when TEST_DATABASE_URL is set)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import threading
 
@@ -12,12 +13,15 @@ import pytest
 from peer_factories import MONDAY_MORNING
 from peer_factories import make_request
 from peer_factories import make_volunteer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from finder import create_app
 from finder.extensions import db
 from finder.models import AccompanimentRequest
 from finder.models import Offer
 from finder.peer import matching
+from finder.peer import timers
 
 PARALLEL = 10
 LIMIT = 2
@@ -116,3 +120,68 @@ def test_app_processes_accepting_for_one_volunteer_at_once_stop_at_their_limit(
     results = run_in_processes(app, accept_in_own_process, offers)
     assert sorted(results) == ["accepted"] * LIMIT + ["at_limit"] * (PARALLEL - LIMIT)
     assert matched_to(app, offers[0][1]) == LIMIT
+
+
+# Two workers at once (`finder worker --once` on two hosts).
+
+WAVE = 3
+
+
+def offers_by_request(app) -> dict[int, list[str]]:
+    with app.app_context():
+        found: dict[int, list[str]] = {}
+        for offer in db.session.query(Offer).order_by(Offer.id):
+            found.setdefault(offer.request_id, []).append(offer.status)
+        db.session.remove()
+        return found
+
+
+def wave_due(app) -> dt.datetime:
+    return MONDAY_MORNING + dt.timedelta(minutes=app.config["FINDER_PEER_WAVE_MINUTES"])
+
+
+def test_a_worker_acting_on_what_it_read_before_another_widened_the_wave_does_nothing(app):
+    with app.app_context():
+        for _ in range(3 * WAVE):
+            make_volunteer()
+        request = make_request(route=True)
+        request_id = request.id
+        db.session.remove()
+        other_host = Session(db.engine)
+        # The other worker has read the open requests (wave 1, due to widen) ...
+        read = list(other_host.scalars(select(AccompanimentRequest)))
+        assert [r.wave for r in read] == [1]
+        # ... when this one widens the wave ...
+        assert timers.advance(db.session, wave_due(app), app.config)["waves"] == 1
+        db.session.remove()
+        # ... and then it goes on with what it read.
+        timers.advance(other_host, wave_due(app), app.config)
+        other_host.close()
+    statuses = offers_by_request(app)[request_id]
+    assert sorted(statuses) == ["expired"] * WAVE + ["offered"] * WAVE
+
+
+def advance_in_own_process(database_url, when, barrier, results) -> None:
+    app = in_own_app(database_url)
+    with app.app_context():
+        db.session.execute(db.select(1))
+        db.session.rollback()
+        barrier.wait(timeout=60)
+        results.put(timers.advance(db.session, when, app.config)["waves"])
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.mark.slow
+def test_two_workers_at_once_widen_each_wave_once(app):
+    due = 20
+    with app.app_context():
+        for _ in range(3 * WAVE * due):
+            make_volunteer()
+        for _ in range(due):
+            make_request(route=True)
+        db.session.remove()
+    results = run_in_processes(app, advance_in_own_process, [wave_due(app)] * 2)
+    assert sum(results) == due
+    for statuses in offers_by_request(app).values():
+        assert sorted(statuses) == ["expired"] * WAVE + ["offered"] * WAVE

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import selectinload
 
 from finder.meetings import fellowships
@@ -105,25 +106,51 @@ def eligible_volunteers(session: Session, request: AccompanimentRequest,
             if why_not(v, request, today, active.get(v.id, 0), v.id in asked) is None]
 
 
+def _claim_wave(session: Session, request: AccompanimentRequest, seen_wave: int,
+                now: dt.datetime, actor: str) -> bool:
+    """Take the next wave number, only if nobody else took it since `seen_wave` was read: one
+    conditional UPDATE, so of two workers (or a worker and a decline) widening the same wave at
+    once, exactly one goes on. A request not yet offering changes status in the same UPDATE."""
+    values = {"wave": seen_wave + 1, "wave_started_at": now}
+    if request.status != "offering":
+        return states.transition(session, request, "offering", actor=actor, now=now,
+                                 values=values, where={"wave": seen_wave})
+    claimed = session.execute(
+        update(AccompanimentRequest)
+        .where(AccompanimentRequest.id == request.id, AccompanimentRequest.status == "offering",
+               AccompanimentRequest.wave == seen_wave)
+        .values(**values, updated_at=now)
+        .execution_options(synchronize_session=False))
+    session.expire(request, ["wave", "wave_started_at", "updated_at"])
+    return claimed.rowcount == 1
+
+
 def start_wave(session: Session, request: AccompanimentRequest, now: dt.datetime,
-               config: Mapping, actor: str = "system") -> list[Offer]:
+               config: Mapping, actor: str = "system", *, lapse_open: bool = False,
+               seen_wave: int | None = None) -> list[Offer]:
     """Offer the request to the next few eligible volunteers; with nobody left, escalate to the
-    coordinators. The caller commits."""
+    coordinators. `seen_wave` is the wave the caller acted on (default: the one loaded now);
+    when another worker has started a wave since, nothing happens. With `lapse_open`, offers
+    still open from earlier waves lapse first (a wave that ran out of time). The caller
+    commits."""
+    seen = request.wave if seen_wave is None else seen_wave
     chosen = eligible_volunteers(session, request, now)[: config["FINDER_PEER_WAVE_SIZE"]]
     if not chosen:
         if request.status != "escalated" and states.transition(
-                session, request, "escalated", actor=actor, now=now, reason="no_volunteer"):
+                session, request, "escalated", actor=actor, now=now, reason="no_volunteer",
+                where={"wave": seen}):
+            if lapse_open:
+                expire_open_offers(session, request, now, up_to_wave=seen)
             messages.to_coordinators(session, request, now)
         return []
-    if request.status != "offering" and not states.transition(
-            session, request, "offering", actor=actor, now=now):
+    if not _claim_wave(session, request, seen, now, actor):
         return []
-    wave = request.wave + 1
-    request.wave = wave
-    request.wave_started_at = now
+    if lapse_open:
+        expire_open_offers(session, request, now, up_to_wave=seen)
     offers = []
     for volunteer in chosen:
-        offer = Offer(request_id=request.id, volunteer_id=volunteer.id, wave=wave, offered_at=now)
+        offer = Offer(request_id=request.id, volunteer_id=volunteer.id, wave=seen + 1,
+                      offered_at=now)
         session.add(offer)
         volunteer.last_offered_at = now
         messages.to_volunteer_offer(session, volunteer, request, now)
@@ -132,8 +159,11 @@ def start_wave(session: Session, request: AccompanimentRequest, now: dt.datetime
     return offers
 
 
-def expire_open_offers(session: Session, request: AccompanimentRequest, now: dt.datetime) -> None:
-    for offer in request.offers:
-        if offer.status == "offered":
-            offer.status = "expired"
-            offer.responded_at = now
+def expire_open_offers(session: Session, request: AccompanimentRequest, now: dt.datetime,
+                       up_to_wave: int | None = None) -> None:
+    """Offers still open lapse (only those of waves up to `up_to_wave`, when given)."""
+    lapsing = update(Offer).where(Offer.request_id == request.id, Offer.status == "offered")
+    if up_to_wave is not None:
+        lapsing = lapsing.where(Offer.wave <= up_to_wave)
+    session.execute(lapsing.values(status="expired", responded_at=now)
+                    .execution_options(synchronize_session="fetch"))

@@ -50,9 +50,10 @@ def advance(session: Session, now: dt.datetime, config: Mapping) -> dict[str, in
             counts["routed"] += 1
         elif (request.status == "offering" and request.wave_started_at is not None
               and request.wave_started_at + wave_length <= now):
-            routing.expire_open_offers(session, request, now)
-            routing.start_wave(session, request, now, config)
-            counts["waves"] += 1
+            # Claimed by wave number: with several workers, only one widens it.
+            if routing.start_wave(session, request, now, config, lapse_open=True) or \
+                    request.status == "escalated":
+                counts["waves"] += 1
         session.commit()
     for request in _requests(session, "held"):
         # Closed when a request still looking would be, and quietly: nobody else was asked.
