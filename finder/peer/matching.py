@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.engine import CursorResult
 
 from finder.models import AccompanimentRequest
 from finder.models import ContactReveal
@@ -36,10 +38,10 @@ def _hold_volunteer(session: Session, volunteer_id: int) -> bool:
     run one after the other, and the second counts the first's request once it is committed
     (each statement reads what is committed when it starts). Without it, ten accepts at once
     all see a count under the limit and all succeed."""
-    locked = session.execute(
+    locked = cast(CursorResult, session.execute(
         update(Volunteer).where(Volunteer.id == volunteer_id)
         .values(max_active_requests=Volunteer.max_active_requests)
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)))
     if locked.rowcount != 1:
         return False
     limit = session.scalar(select(Volunteer.max_active_requests)
