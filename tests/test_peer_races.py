@@ -13,6 +13,7 @@ import pytest
 from peer_factories import MONDAY_MORNING
 from peer_factories import make_request
 from peer_factories import make_volunteer
+from peer_factories import new_request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,7 @@ from finder.extensions import db
 from finder.models import AccompanimentRequest
 from finder.models import Offer
 from finder.peer import matching
+from finder.peer import requests
 from finder.peer import timers
 
 PARALLEL = 10
@@ -185,3 +187,28 @@ def test_two_workers_at_once_widen_each_wave_once(app):
     assert sum(results) == due
     for statuses in offers_by_request(app).values():
         assert sorted(statuses) == ["expired"] * WAVE + ["offered"] * WAVE
+
+
+# Submissions at the same instant.
+
+def submit_all(app, news) -> list[tuple[str, str | None]]:
+    def one(new):
+        submitted = requests.submit(db.session, new, MONDAY_MORNING, app.config)
+        return submitted.request.status, submitted.request.held_reason
+    return run_in_threads(app, news, one)
+
+
+def test_ten_identical_submissions_at_once_make_one_request_and_nine_repeats(app):
+    same = new_request(contact_value="07700 900 555")
+    results = submit_all(app, [same] * PARALLEL)
+    assert sorted(results, key=str) == [("held", "duplicate")] * (PARALLEL - 1) + [
+        ("submitted", None)]
+
+
+def test_eight_submissions_at_once_from_one_contact_pass_the_daily_limit_no_more(app):
+    limit = app.config["FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY"]
+    different_meetings = [new_request(contact_value="07700 900 556", wanted_minute=18 * 60 + n)
+                          for n in range(8)]
+    results = submit_all(app, different_meetings)
+    assert sorted(results, key=str) == [("held", "over_limit")] * (8 - limit) + [
+        ("submitted", None)] * limit

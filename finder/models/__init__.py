@@ -5,6 +5,7 @@ from finder.models.meeting import Meeting
 from finder.models.meeting import MeetingSource
 from finder.models.outbox import OutboxMessage
 from finder.models.peer import AccompanimentRequest
+from finder.models.peer import ContactAllowance
 from finder.models.peer import ContactReveal
 from finder.models.peer import Offer
 from finder.models.peer import RequestEvent
@@ -16,6 +17,7 @@ __all__ = [
     "AccompanimentRequest",
     "AvailabilityWindow",
     "ChangeReport",
+    "ContactAllowance",
     "ContactReveal",
     "Meeting",
     "MeetingSource",

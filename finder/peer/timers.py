@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy import update
 
 from finder.models import AccompanimentRequest
+from finder.models import ContactAllowance
 from finder.models import OutboxMessage
 from finder.models import Volunteer
 from finder.models.session import Session
@@ -102,6 +103,9 @@ def purge(session: Session, now: dt.datetime, config: Mapping) -> int:
     )
     # Emails hold addresses and names too: once sent (or given up on), none is kept longer
     # than the requests themselves.
+    # Daily allowances are keyed by a hash of a contact: gone once their day is over.
+    session.execute(delete(ContactAllowance)
+                    .where(ContactAllowance.window_started_at <= now - dt.timedelta(days=1)))
     session.execute(delete(OutboxMessage).where(OutboxMessage.status.in_(("sent", "failed")),
                                                 OutboxMessage.created_at <= cutoff))
     session.commit()
