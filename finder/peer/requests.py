@@ -89,12 +89,27 @@ def from_meeting(meeting: Meeting, **details) -> NewRequest:
 
 def next_meeting_time(day: int, minute: int, now: dt.datetime, lead_minutes: int) -> dt.datetime:
     """The first occurrence a volunteer still has time to arrange, as naive UTC."""
+    return plan_meeting(day, minute, now, lead_minutes)[0]
+
+
+def plan_meeting(day: int, minute: int, now: dt.datetime,
+                 lead_minutes: int) -> tuple[dt.datetime, dt.datetime | None]:
+    """The occurrence a request is for, and the sooner one passed over because it has started
+    or is too close for a volunteer to arrange (None when there was time). Naive UTC. The
+    form asks the person to confirm the later date rather than choosing it silently."""
     start = dt.time(minute // 60, minute % 60)
-    earliest = now.replace(tzinfo=dt.UTC) + dt.timedelta(minutes=lead_minutes)
+    aware_now = now.replace(tzinfo=dt.UTC)
+    earliest = aware_now + dt.timedelta(minutes=lead_minutes)
+    soonest = schedule.next_occurrence(day, start, 60, aware_now).start
     occurrence = schedule.next_occurrence(day, start, 60, earliest)
     if occurrence.start.astimezone(dt.UTC) < earliest.astimezone(dt.UTC):
         occurrence = schedule.next_occurrence(day, start, 60, occurrence.end)
-    return occurrence.start.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def naive(at: dt.datetime) -> dt.datetime:
+        return at.astimezone(dt.UTC).replace(tzinfo=None)
+
+    chosen = naive(occurrence.start)
+    return chosen, (naive(soonest) if naive(soonest) != chosen else None)
 
 
 def _open_request(session: Session, new: NewRequest, contact: str):

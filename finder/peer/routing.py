@@ -155,8 +155,17 @@ def start_wave(session: Session, request: AccompanimentRequest, now: dt.datetime
         volunteer.last_offered_at = now
         messages.to_volunteer_offer(session, volunteer, request, now)
         offers.append(offer)
+    if seen == 0 and _short_notice(request, now, config):
+        messages.to_coordinators_short_notice(session, request, now)
     session.flush()
     return offers
+
+
+def _short_notice(request: AccompanimentRequest, now: dt.datetime, config: Mapping) -> bool:
+    """Too little time for a second wave before the request closes: without a word now, no
+    coordinator would hear of it before it expired."""
+    closes = request.meeting_at - dt.timedelta(minutes=config["FINDER_PEER_LEAD_MINUTES"])
+    return closes < now + dt.timedelta(minutes=config["FINDER_PEER_WAVE_MINUTES"])
 
 
 def expire_open_offers(session: Session, request: AccompanimentRequest, now: dt.datetime,

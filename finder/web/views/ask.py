@@ -47,10 +47,10 @@ def _meeting(slug: str | None) -> Meeting | None:
         and meeting.start_time is not None else None
 
 
-def _render_form(form: RequestForm, status: int = 200):
+def _render_form(form: RequestForm, status: int = 200, too_soon=None):
     return private(current_app.make_response((render_template(
         "pages/ask/form.html", form=form, meeting=form.for_meeting,
-        form_errors=form.error_fields()), status)))
+        form_errors=form.error_fields(), too_soon=too_soon), status)))
 
 
 def _new_request(form: RequestForm, meeting: Meeting | None):
@@ -96,6 +96,11 @@ def ask():
     if new is None:
         return _render_form(form, 422)
     now = utcnow()
+    meeting_at, passed_over = peer_requests.plan_meeting(
+        new.wanted_day, new.wanted_minute, now, current_app.config["FINDER_PEER_LEAD_MINUTES"])
+    if passed_over is not None and request.form.get("next_date") != meeting_at.isoformat():
+        # Not enough time for the next one: say so, and ask before choosing the week after.
+        return _render_form(form, too_soon={"passed_over": passed_over, "next": meeting_at})
     submitted = peer_requests.submit(db.session, new, now, current_app.config)
     try:
         peer_requests.route(db.session, submitted.request, now, current_app.config)
