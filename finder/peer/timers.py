@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy import update
 
 from finder.models import AccompanimentRequest
+from finder.models import ChangeReport
 from finder.models import ContactAllowance
 from finder.models import OutboxMessage
 from finder.models import Volunteer
@@ -89,10 +90,17 @@ PERSONAL_FIELDS = ("first_name", "contact_method", "contact_value", "note", "acc
                    "token_hash", "resent_token_hash")
 
 
+# A report nobody has resolved is kept this many retention periods, for a coordinator to act on.
+UNRESOLVED_REPORTS_KEPT = 3
+
+
 def purge(session: Session, now: dt.datetime, config: Mapping) -> int:
-    """Erase requesters' personal data a set time after closure. What remains (fellowship,
-    area, day and time, statuses, outcome) are anonymous figures."""
+    """Erase requesters' personal data a set time after closure, emails that old, and reports
+    of changed meetings. What remains (fellowship, area, day and time, statuses, outcome) are
+    anonymous figures."""
     cutoff = now - dt.timedelta(days=config["FINDER_PEER_RETENTION_DAYS"])
+    unresolved_cutoff = now - UNRESOLVED_REPORTS_KEPT * dt.timedelta(
+        days=config["FINDER_PEER_RETENTION_DAYS"])
     result = session.execute(
         update(AccompanimentRequest)
         .where(AccompanimentRequest.closed_at.is_not(None),
@@ -101,12 +109,12 @@ def purge(session: Session, now: dt.datetime, config: Mapping) -> int:
         .values(erased_at=now, **dict.fromkeys(PERSONAL_FIELDS))
         .execution_options(synchronize_session=False)
     )
-    # Emails hold addresses and names too: once sent (or given up on), none is kept longer
-    # than the requests themselves.
-    # Daily allowances are keyed by a hash of a contact: gone once their day is over.
-    session.execute(delete(ContactAllowance)
-                    .where(ContactAllowance.window_started_at <= now - dt.timedelta(days=1)))
-    session.execute(delete(OutboxMessage).where(OutboxMessage.status.in_(("sent", "failed")),
-                                                OutboxMessage.created_at <= cutoff))
+    # Emails hold addresses, names and status links too: none is kept longer than the requests
+    # themselves, whether sent, given up on, or never sent (no mail server configured).
+    session.execute(delete(OutboxMessage).where(OutboxMessage.created_at <= cutoff))
+    # Reports of changed meetings are free text that people fill with names and numbers.
+    session.execute(delete(ChangeReport).where(
+        ChangeReport.created_at <= cutoff,
+        ChangeReport.resolved.is_(True) | (ChangeReport.created_at <= unresolved_cutoff)))
     session.commit()
     return result.rowcount

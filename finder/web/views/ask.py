@@ -18,6 +18,7 @@ from sqlalchemy import select
 from finder.extensions import db
 from finder.extensions import limiter
 from finder.geo.locate import NotLocated
+from finder.geo.locate import district_only
 from finder.geo.locate import locate
 from finder.meetings import fellowships
 from finder.models import Meeting
@@ -63,10 +64,11 @@ def _new_request(form: RequestForm, meeting: Meeting | None):
     )
     if meeting is not None:
         return peer_requests.from_meeting(meeting, **details)
-    found = locate(form.area.data)
-    if isinstance(found, NotLocated):
-        form.area.errors = [location_problem_message(found)]
+    located = locate(form.area.data)
+    if isinstance(located, NotLocated):
+        form.area.errors = [location_problem_message(located)]
         return None
+    found = district_only(located)  # the form promises to keep only the first part
     return peer_requests.NewRequest(
         fellowship=form.fellowship.data, wanted_day=int(form.day.data),
         wanted_minute=minute_of_day(form.time.data),
