@@ -13,7 +13,6 @@ from sqlalchemy import update
 
 from finder.models import AccompanimentRequest
 from finder.models import ChangeReport
-from finder.models import ContactAllowance
 from finder.models import OutboxMessage
 from finder.models import Volunteer
 from finder.models.session import Session
