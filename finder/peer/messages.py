@@ -139,6 +139,13 @@ def to_coordinators_short_notice(session: Session, request: AccompanimentRequest
                      **_request_context(request))
 
 
+def to_coordinators_handed_back(session: Session, request: AccompanimentRequest,
+                                now: dt.datetime) -> None:
+    """The volunteer going with this request retired: it is back with volunteers."""
+    _to_coordinators(session, "emails/coordinator_handed_back.txt", "escalation", now,
+                     **_request_context(request))
+
+
 def to_coordinators_held(session: Session, request: AccompanimentRequest,
                          now: dt.datetime) -> None:
     """A request over its contact's daily limit waits for a coordinator to look at it."""

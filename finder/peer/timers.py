@@ -13,6 +13,7 @@ from sqlalchemy import update
 
 from finder.models import AccompanimentRequest
 from finder.models import ChangeReport
+from finder.models import ContactAllowance
 from finder.models import OutboxMessage
 from finder.models import Volunteer
 from finder.models.session import Session
@@ -111,6 +112,9 @@ def purge(session: Session, now: dt.datetime, config: Mapping) -> int:
     # Emails hold addresses, names and status links too: none is kept longer than the requests
     # themselves, whether sent, given up on, or never sent (no mail server configured).
     session.execute(delete(OutboxMessage).where(OutboxMessage.created_at <= cutoff))
+    # Daily allowances are keyed by a hash of a contact: gone once their day is over.
+    session.execute(delete(ContactAllowance)
+                    .where(ContactAllowance.window_started_at <= now - dt.timedelta(days=1)))
     # Reports of changed meetings are free text that people fill with names and numbers.
     session.execute(delete(ChangeReport).where(
         ChangeReport.created_at <= cutoff,

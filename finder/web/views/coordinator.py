@@ -76,10 +76,14 @@ def assign(public_id: str):
     chosen = db.session.get(Volunteer, request.form.get("volunteer_id", type=int) or 0)
     if chosen is None or not chosen.approved or chosen.state != "active":
         flash(_("Choose a volunteer from the list"))
-    elif matching.assign(db.session, found, chosen, utcnow()):
-        flash(_("Assigned to %(name)s.", name=chosen.first_name))
     else:
-        flash(_("This request can no longer be assigned."))
+        outcome = matching.assign(db.session, found, chosen, utcnow())
+        flash({"assigned": _("Assigned to %(name)s.", name=chosen.first_name),
+               "unavailable": _("%(name)s is paused or retired. Choose someone else.",
+                                name=chosen.first_name),
+               "at_limit": _("%(name)s is already going with as many people as their limit "
+                             "allows. Choose someone else.", name=chosen.first_name),
+               }.get(outcome, _("This request can no longer be assigned.")))
     return redirect(url_for("coordinator.request_detail", public_id=public_id), code=303)
 
 
@@ -118,7 +122,7 @@ def change_volunteer(volunteer_id: int, action: str):
     person = db.get_or_404(Volunteer, volunteer_id)
     if action not in coordination.VOLUNTEER_ACTIONS:
         abort(404)
-    coordination.change_volunteer(db.session, person, action, utcnow().date())
+    coordination.change_volunteer(db.session, person, action, utcnow(), current_app.config)
     flash(_("Saved."))
     return redirect(url_for("coordinator.volunteers"), code=303)
 
