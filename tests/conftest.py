@@ -9,6 +9,7 @@ import pytest
 from argon2 import PasswordHasher
 from argon2 import profiles
 from bs4 import BeautifulSoup
+from flask.testing import FlaskClient
 
 from finder import create_app
 from finder.extensions import db
@@ -33,6 +34,16 @@ def _database_url(tmp_path_factory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
 
 
+class WholeResponseClient(FlaskClient):
+    """Reads every response to the end and closes it, as a browser and a WSGI server do, so
+    what a view leaves to run once its answer has gone (routing a new request) has run when
+    the call returns."""
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("buffered", True)
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     app = create_app(
@@ -47,6 +58,7 @@ def app(tmp_path_factory):
             "FINDER_PEER_SUBMIT_MILLISECONDS": 0,  # one test sets its own
         }
     )
+    app.test_client_class = WholeResponseClient
     with app.app_context():
         db.drop_all()
         db.create_all()

@@ -77,7 +77,7 @@ class AccompanimentRequest(db.Model):
     priority: Mapped[bool] = mapped_column(default=False)
     wave: Mapped[int] = mapped_column(default=0)
     wave_started_at: Mapped[dt.datetime | None]
-    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteers.id"))
+    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteers.id"), index=True)
     matched_at: Mapped[dt.datetime | None]
     reminder_sent_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import JSON
 from sqlalchemy import ForeignKey
+from sqlalchemy import Index
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
@@ -45,6 +46,9 @@ class Volunteer(db.Model):
     locked_until: Mapped[dt.datetime | None]
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    # Routing finds volunteers by a band of latitude for each radius (finder.peer.routing).
+    __table_args__ = (Index("ix_volunteers_radius_latitude", "travel_radius_miles", "latitude"),)
 
     availability: Mapped[list[AvailabilityWindow]] = relationship(
         back_populates="volunteer", cascade="all, delete-orphan",

@@ -59,6 +59,7 @@ class Submitted:
 
     token: str
     request: AccompanimentRequest
+    request_id: int  # read before the commit, so using it costs no trip to the database
 
 
 def hash_token(token: str) -> str:
@@ -225,8 +226,9 @@ def _submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping
         resent = secrets.token_urlsafe(TOKEN_BYTES)
         existing.resent_token_hash = hash_token(resent)
         messages.to_requester_resent_link(session, existing, resent, now)
+    request_id = request.id
     session.commit()
-    return Submitted(token, request)
+    return Submitted(token, request, request_id)
 
 
 def release(session: Session, request: AccompanimentRequest, now: dt.datetime,
@@ -252,6 +254,13 @@ def route(session: Session, request: AccompanimentRequest, now: dt.datetime,
     if request.status == "submitted":
         routing.start_wave(session, request, now, config)
         session.commit()
+
+
+def route_by_id(session: Session, request_id: int, now: dt.datetime, config: Mapping) -> None:
+    """Route a request saved earlier (after the answer to its submission has gone out)."""
+    request = session.get(AccompanimentRequest, request_id)
+    if request is not None:
+        route(session, request, now, config)
 
 
 def find_by_token(session: Session, token: str) -> AccompanimentRequest | None:

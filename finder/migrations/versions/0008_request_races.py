@@ -1,4 +1,4 @@
-"""requests: one open per person and meeting, and a per-contact daily allowance
+"""requests: one open per person and meeting, a per-contact daily allowance, routing indexes
 
 Revision ID: 0008
 Revises: 0004
@@ -41,8 +41,15 @@ def upgrade():
         'uq_requests_open_per_meeting', 'accompaniment_requests',
         ['contact_value', 'fellowship', 'wanted_day', 'wanted_minute'], unique=True,
         sqlite_where=OPEN_REQUEST, postgresql_where=OPEN_REQUEST)
+    # Routing as one query: who is going with whom, and bands of latitude per radius.
+    op.create_index('ix_accompaniment_requests_volunteer_id', 'accompaniment_requests',
+                    ['volunteer_id'])
+    op.create_index('ix_volunteers_radius_latitude', 'volunteers',
+                    ['travel_radius_miles', 'latitude'])
 
 
 def downgrade():
+    op.drop_index('ix_volunteers_radius_latitude', table_name='volunteers')
+    op.drop_index('ix_accompaniment_requests_volunteer_id', table_name='accompaniment_requests')
     op.drop_index('uq_requests_open_per_meeting', table_name='accompaniment_requests')
     op.drop_table('contact_allowances')

@@ -104,13 +104,27 @@ def ask():
         # Not enough time for the next one: say so, and ask before choosing the week after.
         return _render_form(form, too_soon={"passed_over": passed_over, "next": meeting_at})
     submitted = peer_requests.submit(db.session, new, now, current_app.config)
-    try:
-        peer_requests.route(db.session, submitted.request, now, current_app.config)
-    except Exception:  # the request is saved; the worker routes it on its next run
-        db.session.rollback()
-        current_app.logger.exception("Routing a new request failed; the worker will retry")
     session["peer_token"] = submitted.token
-    return _confirmed(started)
+    response = _confirmed(started)
+    # Routed once the answer has gone: a fresh and a held submission answer alike (same
+    # work, same timing) and nobody waits for routing.
+    response.call_on_close(_route_later(submitted.request_id))
+    return response
+
+
+def _route_later(request_id: int):
+    app = current_app._get_current_object()
+
+    def route() -> None:
+        with app.app_context():
+            try:
+                peer_requests.route_by_id(db.session, request_id, utcnow(), app.config)
+            except Exception:  # the request is saved; the worker routes it on its next run
+                db.session.rollback()
+                app.logger.exception("Routing a new request failed; the worker will retry")
+            finally:
+                db.session.remove()
+    return route
 
 
 def _confirmed(started: float):
