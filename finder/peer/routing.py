@@ -94,10 +94,17 @@ def eligible_query(request: AccompanimentRequest, now: dt.datetime):
         per_mile_lng = 1.05 / (69.0 * max(math.cos(math.radians(abs(lat) + 1)), 0.1))
         radius = Volunteer.travel_radius_miles
         # One band of latitude per radius a volunteer can choose (the profile form offers
-        # only these), each found by the index on (radius, latitude).
+        # these), and one per range between them (and above the widest) for any other
+        # radius: each is a range the index on (radius, latitude) finds, so the database
+        # reads only volunteers near enough to the venue's latitude.
+        radii = sorted(vocabulary.VOLUNTEER_RADII_MILES)
         bands = [and_(radius == miles, Volunteer.latitude.between(
-            lat - miles * per_mile_lat, lat + miles * per_mile_lat))
-            for miles in vocabulary.VOLUNTEER_RADII_MILES]
+            lat - miles * per_mile_lat, lat + miles * per_mile_lat)) for miles in radii]
+        for below, above in zip([0, *radii[:-1]], radii, strict=True):
+            bands.append(and_(radius > below, radius < above, Volunteer.latitude.between(
+                lat - above * per_mile_lat, lat + above * per_mile_lat)))
+        bands.append(and_(radius > radii[-1], Volunteer.latitude.between(
+            lat - radius * per_mile_lat, lat + radius * per_mile_lat)))
         query = query.where(
             or_(*bands),
             Volunteer.longitude.between(lng - radius * per_mile_lng, lng + radius * per_mile_lng))
