@@ -46,9 +46,12 @@ def upgrade():
                     ['volunteer_id'])
     op.create_index('ix_volunteers_radius_latitude', 'volunteers',
                     ['travel_radius_miles', 'latitude'])
+    op.create_index('ix_availability_when', 'availability_windows',
+                    ['day', 'start_minute', 'end_minute', 'volunteer_id'])
 
 
 def downgrade():
+    op.drop_index('ix_availability_when', table_name='availability_windows')
     op.drop_index('ix_volunteers_radius_latitude', table_name='volunteers')
     op.drop_index('ix_accompaniment_requests_volunteer_id', table_name='accompaniment_requests')
     op.drop_index('uq_requests_open_per_meeting', table_name='accompaniment_requests')
