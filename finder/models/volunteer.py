@@ -79,9 +79,9 @@ class AvailabilityWindow(db.Model):
 
     volunteer: Mapped[Volunteer] = relationship(back_populates="availability")
 
-    # Routing asks who is free at one day and minute: answered from this index alone.
-    __table_args__ = (Index("ix_availability_when", "day", "start_minute", "end_minute",
-                            "volunteer_id"),)
+    # Routing asks whether each volunteer is free at one day and minute: one index lookup.
+    __table_args__ = (Index("ix_availability_when", "volunteer_id", "day", "start_minute",
+                            "end_minute"),)
 
     def covers(self, day: int, minute: int) -> bool:
         return self.day == day and self.start_minute <= minute < self.end_minute

@@ -47,7 +47,7 @@ def upgrade():
     op.create_index('ix_volunteers_radius_latitude', 'volunteers',
                     ['travel_radius_miles', 'latitude'])
     op.create_index('ix_availability_when', 'availability_windows',
-                    ['day', 'start_minute', 'end_minute', 'volunteer_id'])
+                    ['volunteer_id', 'day', 'start_minute', 'end_minute'])
 
 
 def downgrade():
