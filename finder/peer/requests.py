@@ -162,6 +162,14 @@ def _recent_count(session: Session, contact: str, since: dt.datetime, *, held: b
     )
 
 
+def _over_limit_count(session: Session, contact: str, since: dt.datetime) -> int:
+    return session.scalar(
+        select(func.count()).select_from(AccompanimentRequest).where(
+            AccompanimentRequest.contact_value == contact,
+            AccompanimentRequest.created_at >= since,
+            AccompanimentRequest.held_reason == "over_limit")) or 0
+
+
 # A repeat keeps only what it needs to look like any other request to whoever holds its link,
 # and its contact so that repeats can be counted. (A request over the limit keeps everything:
 # a coordinator may find it genuine and send it to volunteers.)
@@ -220,7 +228,9 @@ def _submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping
     if held_because is None:
         messages.to_requester_confirmation(session, request, token, now)
     elif held_because == "over_limit":
-        messages.to_coordinators_held(session, request, now)
+        # One email for the first today; any more from this contact wait in the queue.
+        if _over_limit_count(session, contact, day_ago) == 1:
+            messages.to_coordinators_held(session, request, now)
     elif (existing.contact_method == "email"
           and _recent_count(session, contact, day_ago, held=True) <= per_day):
         resent = secrets.token_urlsafe(TOKEN_BYTES)
