@@ -77,3 +77,23 @@ def test_retiring_hands_their_requests_back_and_tells_coordinators(app_context):
     timers.advance(db.session, reminder_due, current_app.config)
     assert db.session.query(OutboxMessage).filter_by(
         to=leaving.email, subject="Reminder: please get in touch").count() == 0
+
+
+def test_withdrawing_after_seeing_contact_details_alerts_coordinators_and_is_limited(
+        app_context):
+    coordinator = make_coordinator()
+    harvester = make_volunteer(max_active_requests=3)
+    seen = 0
+    outcomes = []
+    for _ in range(matching.WITHDRAWALS_AFTER_SEEING + 1):
+        request = make_request(route=True)
+        offer = next(o for o in request.offers if o.volunteer_id == harvester.id)
+        outcomes.append(matching.accept(db.session, offer.id, harvester.id, MONDAY_MORNING))
+        if outcomes[-1] == "accepted":
+            assert matching.reveal_contact(db.session, request, harvester, MONDAY_MORNING)
+            seen += 1
+            assert matching.withdraw(db.session, request, harvester.id, MONDAY_MORNING,
+                                     current_app.config)
+    assert outcomes == ["accepted"] * matching.WITHDRAWALS_AFTER_SEEING + ["unavailable"]
+    told = [m.body for m in db.session.query(OutboxMessage).filter_by(to=coordinator.email)]
+    assert sum("after seeing the contact details" in body for body in told) == seen == 2

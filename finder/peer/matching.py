@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import cast
 
+from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.engine import CursorResult
@@ -62,7 +63,25 @@ def _hold_volunteer(session: Session, volunteer_id: int, now: dt.datetime) -> st
         return "unavailable"
     if routing.active_count(session, volunteer_id) >= volunteer.max_active_requests:
         return "at_limit"
+    if withdrawn_after_seeing(session, volunteer_id, now) >= WITHDRAWALS_AFTER_SEEING:
+        return "unavailable"  # until a coordinator looks into it (see `withdraw`)
     return None
+
+
+# Accepting, reading someone's contact details and withdrawing is how details would be
+# harvested: after this many within WITHDRAWALS_WINDOW, a volunteer takes on nothing more.
+WITHDRAWALS_AFTER_SEEING = 2
+WITHDRAWALS_WINDOW = dt.timedelta(days=30)
+
+
+def withdrawn_after_seeing(session: Session, volunteer_id: int, now: dt.datetime) -> int:
+    """Requests this volunteer withdrew from lately after seeing the contact details."""
+    return session.scalar(
+        select(func.count(func.distinct(Offer.request_id)))
+        .join(ContactReveal, (ContactReveal.request_id == Offer.request_id)
+              & (ContactReveal.volunteer_id == Offer.volunteer_id))
+        .where(Offer.volunteer_id == volunteer_id, Offer.status == "withdrawn",
+               Offer.responded_at >= now - WITHDRAWALS_WINDOW)) or 0
 
 
 def accept(session: Session, offer_id: int, volunteer_id: int, now: dt.datetime) -> str:
@@ -139,6 +158,10 @@ def withdraw(session: Session, request: AccompanimentRequest, volunteer_id: int,
                     .values(status="withdrawn", responded_at=now))
     routing.start_wave(session, request, now, config)
     messages.to_requester_update(session, request, now)
+    if actor == "volunteer" and session.scalar(select(ContactReveal.id).where(
+            ContactReveal.request_id == request.id,
+            ContactReveal.volunteer_id == volunteer_id).limit(1)) is not None:
+        messages.to_coordinators_withdrawn_after_seeing(session, request, now)
     session.commit()
     return True
 

@@ -146,6 +146,13 @@ def to_coordinators_handed_back(session: Session, request: AccompanimentRequest,
                      **_request_context(request))
 
 
+def to_coordinators_withdrawn_after_seeing(session: Session, request: AccompanimentRequest,
+                                           now: dt.datetime) -> None:
+    """A volunteer withdrew after seeing the requester's contact details."""
+    _to_coordinators(session, "emails/coordinator_withdrawn_after_seeing.txt", "escalation",
+                     now, **_request_context(request))
+
+
 def to_coordinators_held(session: Session, request: AccompanimentRequest,
                          now: dt.datetime) -> None:
     """A request over its contact's daily limit waits for a coordinator to look at it."""
