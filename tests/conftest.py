@@ -10,6 +10,7 @@ import pytest
 from argon2 import PasswordHasher
 from argon2 import profiles
 from bs4 import BeautifulSoup
+from flask.testing import FlaskClient
 
 from finder import create_app
 from finder.extensions import db
@@ -56,6 +57,16 @@ def postcode_index(tmp_path_factory):
         os.environ["FINDER_POSTCODE_INDEX"] = before
 
 
+class WholeResponseClient(FlaskClient):
+    """Reads every response to the end and closes it, as a browser and a WSGI server do, so
+    what a view leaves to run once its answer has gone (routing a new request) has run when
+    the call returns."""
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("buffered", True)
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory, postcode_index):
     app = create_app(
@@ -72,6 +83,7 @@ def app(tmp_path_factory, postcode_index):
             "FINDER_BASE_URL": "http://localhost",
         }
     )
+    app.test_client_class = WholeResponseClient
     with app.app_context():
         db.drop_all()
         db.create_all()

@@ -91,6 +91,22 @@ def _locate_postcode(text: str) -> Located | NotLocated:
     return NotLocated(Problem.BAD_POSTCODE, text)
 
 
+# Two decimal places: about a kilometre, no closer to a home than a postcode district.
+KEPT_DECIMALS = 2
+
+
+def district_only(found: Located) -> Located:
+    """Where someone is, only as closely as we say we keep it: a full postcode becomes its
+    first part (the district's centre), and any point is rounded to about a kilometre (a
+    place found online may be a street address)."""
+    outward = postcodes.canonical_outward_code(found.label.split(" ")[0]) \
+        if postcodes.canonical_postcode(found.label) else None
+    point = postcodes.outward_code_point(outward) if outward else None
+    label, (lat, lng) = (outward, point) if outward and point else \
+        (found.label, (found.latitude, found.longitude))
+    return Located(label, round(lat, KEPT_DECIMALS), round(lng, KEPT_DECIMALS))
+
+
 def _locate_online(text: str, geocoder) -> Located | NotLocated:
     """Only when an operator has opted in (FINDER_ONLINE_GEOCODER)."""
     result = geocoder.geocode(f"{text}, United Kingdom", exactly_one=True, timeout=5)

@@ -7,6 +7,7 @@ from finder.models.meeting import Meeting
 from finder.models.meeting import MeetingSource
 from finder.models.outbox import OutboxMessage
 from finder.models.peer import AccompanimentRequest
+from finder.models.peer import ContactAllowance
 from finder.models.peer import ContactReveal
 from finder.models.peer import Offer
 from finder.models.peer import RequestEvent
@@ -18,6 +19,7 @@ __all__ = [
     "AccompanimentRequest",
     "AvailabilityWindow",
     "ChangeReport",
+    "ContactAllowance",
     "ContactReveal",
     "ExperienceAnswer",
     "GroupStatement",

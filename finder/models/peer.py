@@ -10,6 +10,7 @@ from sqlalchemy import Index
 from sqlalchemy import String
 from sqlalchemy import Text
 from sqlalchemy import UniqueConstraint
+from sqlalchemy import text
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
@@ -19,6 +20,9 @@ from finder.extensions import db
 from finder.models.coded import coded
 from finder.models.times import utcnow
 from finder.models.volunteer import Volunteer
+
+# Statuses of a request still open (finder.peer.states.OPEN), as SQL for a partial index.
+OPEN_REQUEST = text("status IN ('submitted', 'offering', 'escalated', 'matched', 'contacted')")
 
 
 class AccompanimentRequest(db.Model):
@@ -73,7 +77,7 @@ class AccompanimentRequest(db.Model):
     priority: Mapped[bool] = mapped_column(default=False)
     wave: Mapped[int] = mapped_column(default=0)
     wave_started_at: Mapped[dt.datetime | None]
-    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteers.id"))
+    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteers.id"), index=True)
     matched_at: Mapped[dt.datetime | None]
     reminder_sent_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
@@ -85,10 +89,30 @@ class AccompanimentRequest(db.Model):
     offers: Mapped[list[Offer]] = relationship(back_populates="request", order_by="Offer.id")
     events: Mapped[list[RequestEvent]] = relationship(order_by="RequestEvent.id")
 
-    __table_args__ = (Index("ix_requests_status", "status"),)
+    __table_args__ = (
+        Index("ix_requests_status", "status"),
+        # One open request per person and meeting, kept by the database itself: of two
+        # identical submissions at the same instant, the second INSERT fails and is held as
+        # a repeat (see finder.peer.requests.submit).
+        Index("uq_requests_open_per_meeting", "contact_value", "fellowship", "wanted_day",
+              "wanted_minute", unique=True, sqlite_where=OPEN_REQUEST,
+              postgresql_where=OPEN_REQUEST),
+    )
 
     def __repr__(self) -> str:
         return f"<AccompanimentRequest {self.public_id} {self.status}>"
+
+
+class ContactAllowance(db.Model):
+    """How many requests one contact has sent to volunteers in the current day: a counter that
+    one conditional UPDATE moves, so requests made at the same instant cannot all pass the
+    limit. Keyed by a hash of the contact, deleted by the purge once the day is over."""
+
+    __tablename__ = "contact_allowances"
+
+    contact_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    window_started_at: Mapped[dt.datetime]
+    used: Mapped[int] = mapped_column(default=0)
 
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import JSON
 from sqlalchemy import ForeignKey
+from sqlalchemy import Index
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
@@ -57,6 +58,9 @@ class Volunteer(db.Model):
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
+    # Routing finds volunteers by a band of latitude for each radius (finder.peer.routing).
+    __table_args__ = (Index("ix_volunteers_radius_latitude", "travel_radius_miles", "latitude"),)
+
     availability: Mapped[list[AvailabilityWindow]] = relationship(
         back_populates="volunteer", cascade="all, delete-orphan",
         order_by="(AvailabilityWindow.day, AvailabilityWindow.start_minute)",
@@ -85,6 +89,10 @@ class AvailabilityWindow(db.Model):
     end_minute: Mapped[int]
 
     volunteer: Mapped[Volunteer] = relationship(back_populates="availability")
+
+    # Routing asks whether each volunteer is free at one day and minute: one index lookup.
+    __table_args__ = (Index("ix_availability_when", "volunteer_id", "day", "start_minute",
+                            "end_minute"),)
 
     def covers(self, day: int, minute: int) -> bool:
         return self.day == day and self.start_minute <= minute < self.end_minute

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from sqlalchemy import case
 from sqlalchemy import func
@@ -11,6 +12,8 @@ from sqlalchemy import select
 from finder.models import AccompanimentRequest
 from finder.models import Volunteer
 from finder.models.session import Session
+from finder.peer import matching
+from finder.peer import messages
 from finder.peer import states
 
 # The queue's order: what needs a person first.
@@ -51,8 +54,9 @@ def volunteers(session: Session) -> list[Volunteer]:
         Volunteer.approved, Volunteer.state, Volunteer.first_name, Volunteer.id)))
 
 
-def change_volunteer(session: Session, volunteer: Volunteer, action: str,
-                     today: dt.date) -> bool:
+def change_volunteer(session: Session, volunteer: Volunteer, action: str, now: dt.datetime,
+                     config: Mapping) -> bool:
+    today = matching.london_today(now)
     if action == "approve":
         volunteer.approved = True
     elif action == "pause":
@@ -66,4 +70,21 @@ def change_volunteer(session: Session, volunteer: Volunteer, action: str,
     else:
         return False
     session.commit()
+    if action == "retire":
+        hand_back(session, volunteer, now, config)
     return True
+
+
+def hand_back(session: Session, volunteer: Volunteer, now: dt.datetime,
+              config: Mapping) -> int:
+    """A retired volunteer's requests go back to other volunteers (first in line), their
+    requesters' pages stop naming them, and coordinators are told. How many went back."""
+    theirs = list(session.scalars(select(AccompanimentRequest).where(
+        AccompanimentRequest.volunteer_id == volunteer.id,
+        AccompanimentRequest.status.in_(states.WITH_VOLUNTEER))))
+    handed = [r for r in theirs
+              if matching.withdraw(session, r, volunteer.id, now, config, actor="coordinator")]
+    for request in handed:
+        messages.to_coordinators_handed_back(session, request, now)
+    session.commit()
+    return len(handed)

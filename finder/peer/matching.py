@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import cast
 
+from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.engine import CursorResult
 
+from finder.meetings.schedule import LONDON
 from finder.models import AccompanimentRequest
 from finder.models import ContactReveal
 from finder.models import Offer
@@ -29,18 +33,71 @@ def _take_other_offers(session: Session, request_id: int, winner_id: int | None,
     )
 
 
+def london_today(now: dt.datetime) -> dt.date:
+    return now.replace(tzinfo=dt.UTC).astimezone(LONDON).date()
+
+
+def can_go(volunteer: Volunteer, now: dt.datetime) -> bool:
+    """Approved, not retired and not paused: only such a volunteer takes on a request or sees
+    a requester's details."""
+    return volunteer.approved and volunteer.state == "active" and \
+        not volunteer.is_paused(london_today(now))
+
+
+def _hold_volunteer(session: Session, volunteer_id: int, now: dt.datetime) -> str | None:
+    """Lock the volunteer's row for the rest of the transaction, then say why they cannot take
+    on one more request ("unavailable", "at_limit"), or None when they can. The lock is a
+    write (a no-op UPDATE), so it is taken on SQLite (the database's write lock) and
+    PostgreSQL (the row's lock) alike: two accepts by one volunteer run one after the other,
+    and the second counts the first's request once it is committed (each statement reads
+    what is committed when it starts). Without it, ten accepts at once all see a count under
+    the limit and all succeed."""
+    locked = cast(CursorResult, session.execute(
+        update(Volunteer).where(Volunteer.id == volunteer_id)
+        .values(max_active_requests=Volunteer.max_active_requests)
+        .execution_options(synchronize_session=False)))
+    if locked.rowcount != 1:
+        return "unavailable"
+    volunteer = session.get(Volunteer, volunteer_id, populate_existing=True)
+    if volunteer is None or not can_go(volunteer, now):
+        return "unavailable"
+    if routing.active_count(session, volunteer_id) >= volunteer.max_active_requests:
+        return "at_limit"
+    if withdrawn_after_seeing(session, volunteer_id, now) >= WITHDRAWALS_AFTER_SEEING:
+        return "unavailable"  # until a coordinator looks into it (see `withdraw`)
+    return None
+
+
+# Accepting, reading someone's contact details and withdrawing is how details would be
+# harvested: after this many within WITHDRAWALS_WINDOW, a volunteer takes on nothing more.
+WITHDRAWALS_AFTER_SEEING = 2
+WITHDRAWALS_WINDOW = dt.timedelta(days=30)
+
+
+def withdrawn_after_seeing(session: Session, volunteer_id: int, now: dt.datetime) -> int:
+    """Requests this volunteer withdrew from lately after seeing the contact details."""
+    return session.scalar(
+        select(func.count(func.distinct(Offer.request_id)))
+        .join(ContactReveal, (ContactReveal.request_id == Offer.request_id)
+              & (ContactReveal.volunteer_id == Offer.volunteer_id))
+        .where(Offer.volunteer_id == volunteer_id, Offer.status == "withdrawn",
+               Offer.responded_at >= now - WITHDRAWALS_WINDOW)) or 0
+
+
 def accept(session: Session, offer_id: int, volunteer_id: int, now: dt.datetime) -> str:
     """"accepted" when this volunteer got the request; otherwise why not: "taken" (someone else
-    was first, or it closed), "at_limit", or "missing". Commits."""
+    was first, or it closed), "at_limit", "unavailable" (paused or retired), or "missing".
+    Commits."""
     offer = session.get(Offer, offer_id)
     if offer is None or offer.volunteer_id != volunteer_id:
         return "missing"
     if offer.status != "offered":
         return offer.status
-    volunteer = offer.volunteer
-    if routing.active_counts(session).get(volunteer_id, 0) >= volunteer.max_active_requests:
-        return "at_limit"
     request = offer.request
+    cannot = _hold_volunteer(session, volunteer_id, now)
+    if cannot is not None:
+        session.rollback()
+        return cannot
     won = states.transition(session, request, "matched", actor="volunteer", now=now,
                             values={"volunteer_id": volunteer_id, "matched_at": now})
     if not won:
@@ -101,6 +158,10 @@ def withdraw(session: Session, request: AccompanimentRequest, volunteer_id: int,
                     .values(status="withdrawn", responded_at=now))
     routing.start_wave(session, request, now, config)
     messages.to_requester_update(session, request, now)
+    if actor == "volunteer" and session.scalar(select(ContactReveal.id).where(
+            ContactReveal.request_id == request.id,
+            ContactReveal.volunteer_id == volunteer_id).limit(1)) is not None:
+        messages.to_coordinators_withdrawn_after_seeing(session, request, now)
     session.commit()
     return True
 
@@ -123,13 +184,19 @@ def record_outcome(session: Session, request: AccompanimentRequest, outcome: str
 
 
 def assign(session: Session, request: AccompanimentRequest, volunteer: Volunteer,
-           now: dt.datetime) -> bool:
-    """A coordinator gives the request to a volunteer by hand."""
+           now: dt.datetime) -> str:
+    """A coordinator gives the request to a volunteer by hand: "assigned", or why not:
+    "unavailable" (not approved, paused or retired), "at_limit", or "taken" (no longer open).
+    Commits."""
+    cannot = _hold_volunteer(session, volunteer.id, now)
+    if cannot is not None:
+        session.rollback()
+        return cannot
     if not states.transition(session, request, "matched", actor="coordinator", now=now,
                              reason="assigned",
                              values={"volunteer_id": volunteer.id, "matched_at": now}):
         session.rollback()
-        return False
+        return "taken"
     offer = session.scalar(select(Offer).where(Offer.request_id == request.id,
                                                Offer.volunteer_id == volunteer.id))
     if offer is None:
@@ -142,7 +209,7 @@ def assign(session: Session, request: AccompanimentRequest, volunteer: Volunteer
     _take_other_offers(session, request.id, offer.id, now)
     messages.to_requester_update(session, request, now)
     session.commit()
-    return True
+    return "assigned"
 
 
 def close(session: Session, request: AccompanimentRequest, reason: str, now: dt.datetime,
@@ -165,7 +232,8 @@ def reveal_contact(session: Session, request: AccompanimentRequest,
     """Contact details for the accepting volunteer or a coordinator, and a record that they
     were seen. None for anyone else, or once erased."""
     allowed = viewer.is_coordinator or (
-        request.volunteer_id == viewer.id and request.status in states.WITH_VOLUNTEER)
+        request.volunteer_id == viewer.id and request.status in states.WITH_VOLUNTEER
+        and can_go(viewer, now))
     if not allowed or request.erased_at is not None:
         return None
     session.add(ContactReveal(request_id=request.id, volunteer_id=viewer.id, at=now))

@@ -60,8 +60,13 @@ def status_link(token: str) -> str:
     return f"{base_url()}/request-status/{token}"
 
 
+def date_text(at: dt.datetime) -> str:
+    """A naive UTC time as people read it: weekday, date and time in Europe/London."""
+    return format_datetime(at.replace(tzinfo=dt.UTC), "EEEE d MMMM y, HH:mm")
+
+
 def when_text(request: AccompanimentRequest) -> str:
-    return format_datetime(request.meeting_at.replace(tzinfo=dt.UTC), "EEEE d MMMM y, HH:mm")
+    return date_text(request.meeting_at)
 
 
 def fellowship_name(slug: str) -> str:
@@ -72,14 +77,16 @@ def fellowship_name(slug: str) -> str:
 def to_requester_confirmation(session: Session, request: AccompanimentRequest, token: str,
                               now: dt.datetime) -> None:
     if request.contact_method == "email":
-        body = render_template("emails/requester_confirmation.txt", True, link=status_link(token))
+        body = render_template("emails/requester_confirmation.txt", True, link=status_link(token),
+                               request=request)
         outbox.enqueue(session, request.contact_value, _subject("request", True), body, now)
 
 
 def to_requester_resent_link(session: Session, request: AccompanimentRequest, token: str,
                              now: dt.datetime) -> None:
     if request.contact_method == "email":
-        body = render_template("emails/requester_resent_link.txt", True, link=status_link(token))
+        body = render_template("emails/requester_resent_link.txt", True, link=status_link(token),
+                               request=request)
         outbox.enqueue(session, request.contact_value, _subject("request", True), body, now)
 
 
@@ -123,6 +130,27 @@ def _request_context(request: AccompanimentRequest) -> dict:
 def to_coordinators(session: Session, request: AccompanimentRequest, now: dt.datetime) -> None:
     _to_coordinators(session, "emails/coordinator_escalation.txt", "escalation", now,
                      **_request_context(request))
+
+
+def to_coordinators_short_notice(session: Session, request: AccompanimentRequest,
+                                 now: dt.datetime) -> None:
+    """Volunteers were asked, but the meeting is too near for the wave to run its course."""
+    _to_coordinators(session, "emails/coordinator_short_notice.txt", "escalation", now,
+                     **_request_context(request))
+
+
+def to_coordinators_handed_back(session: Session, request: AccompanimentRequest,
+                                now: dt.datetime) -> None:
+    """The volunteer going with this request retired: it is back with volunteers."""
+    _to_coordinators(session, "emails/coordinator_handed_back.txt", "escalation", now,
+                     **_request_context(request))
+
+
+def to_coordinators_withdrawn_after_seeing(session: Session, request: AccompanimentRequest,
+                                           now: dt.datetime) -> None:
+    """A volunteer withdrew after seeing the requester's contact details."""
+    _to_coordinators(session, "emails/coordinator_withdrawn_after_seeing.txt", "escalation",
+                     now, **_request_context(request))
 
 
 def to_coordinators_held(session: Session, request: AccompanimentRequest,

@@ -8,13 +8,21 @@ import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
+from sqlalchemy import case
 from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import CursorResult
+from sqlalchemy.exc import IntegrityError
 
 from finder.meetings import schedule
 from finder.models import AccompanimentRequest
+from finder.models import ContactAllowance
 from finder.models import Meeting
 from finder.models import RequestEvent
 from finder.models.session import Session
@@ -51,6 +59,7 @@ class Submitted:
 
     token: str
     request: AccompanimentRequest
+    request_id: int  # read before the commit, so using it costs no trip to the database
 
 
 def hash_token(token: str) -> str:
@@ -81,22 +90,64 @@ def from_meeting(meeting: Meeting, **details) -> NewRequest:
 
 def next_meeting_time(day: int, minute: int, now: dt.datetime, lead_minutes: int) -> dt.datetime:
     """The first occurrence a volunteer still has time to arrange, as naive UTC."""
+    return plan_meeting(day, minute, now, lead_minutes)[0]
+
+
+def plan_meeting(day: int, minute: int, now: dt.datetime,
+                 lead_minutes: int) -> tuple[dt.datetime, dt.datetime | None]:
+    """The occurrence a request is for, and the sooner one passed over because it has started
+    or is too close for a volunteer to arrange (None when there was time). Naive UTC. The
+    form asks the person to confirm the later date rather than choosing it silently."""
     start = dt.time(minute // 60, minute % 60)
-    earliest = now.replace(tzinfo=dt.UTC) + dt.timedelta(minutes=lead_minutes)
+    aware_now = now.replace(tzinfo=dt.UTC)
+    earliest = aware_now + dt.timedelta(minutes=lead_minutes)
+    soonest = schedule.next_occurrence(day, start, 60, aware_now).start
     occurrence = schedule.next_occurrence(day, start, 60, earliest)
     if occurrence.start.astimezone(dt.UTC) < earliest.astimezone(dt.UTC):
         occurrence = schedule.next_occurrence(day, start, 60, occurrence.end)
-    return occurrence.start.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def naive(at: dt.datetime) -> dt.datetime:
+        return at.astimezone(dt.UTC).replace(tzinfo=None)
+
+    chosen = naive(occurrence.start)
+    return chosen, (naive(soonest) if naive(soonest) != chosen else None)
 
 
-def _open_request(session: Session, fellowship: str, contact: str):
+def _open_request(session: Session, new: NewRequest, contact: str):
+    """This person's open request for the same meeting (fellowship, day and time)."""
     return session.scalar(
         select(AccompanimentRequest).where(
             AccompanimentRequest.contact_value == contact,
-            AccompanimentRequest.fellowship == fellowship,
+            AccompanimentRequest.fellowship == new.fellowship,
+            AccompanimentRequest.wanted_day == new.wanted_day,
+            AccompanimentRequest.wanted_minute == new.wanted_minute,
             AccompanimentRequest.status.in_(states.OPEN),
         ).limit(1)
     )
+
+
+def _use_allowance(session: Session, contact: str, now: dt.datetime, per_day: int) -> bool:
+    """Count one request against the contact's daily allowance, if any is left: True when it
+    was. The day starts at the first request counted. One conditional UPDATE decides, so of
+    requests at the same instant (on any number of app processes) only `per_day` pass: on
+    PostgreSQL the second waits for the first's row lock and then re-checks the condition, on
+    SQLite writes run one at a time."""
+    key = hash_token(contact)
+    dialect = session.get_bind().dialect.name
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    session.execute(insert(ContactAllowance)
+                    .values(contact_hash=key, window_started_at=now, used=0)
+                    .on_conflict_do_nothing())
+    day_over = ContactAllowance.window_started_at <= now - dt.timedelta(days=1)
+    used = cast(CursorResult, session.execute(
+        update(ContactAllowance)
+        .where(ContactAllowance.contact_hash == key,
+               day_over | (ContactAllowance.used < per_day))
+        .values(used=case((day_over, 1), else_=ContactAllowance.used + 1),
+                window_started_at=case((day_over, now),
+                                       else_=ContactAllowance.window_started_at))
+        .execution_options(synchronize_session=False)))
+    return used.rowcount == 1
 
 
 def _recent_count(session: Session, contact: str, since: dt.datetime, *, held: bool) -> int:
@@ -111,6 +162,14 @@ def _recent_count(session: Session, contact: str, since: dt.datetime, *, held: b
     )
 
 
+def _over_limit_count(session: Session, contact: str, since: dt.datetime) -> int:
+    return session.scalar(
+        select(func.count()).select_from(AccompanimentRequest).where(
+            AccompanimentRequest.contact_value == contact,
+            AccompanimentRequest.created_at >= since,
+            AccompanimentRequest.held_reason == "over_limit")) or 0
+
+
 # A repeat keeps only what it needs to look like any other request to whoever holds its link,
 # and its contact so that repeats can be counted. (A request over the limit keeps everything:
 # a coordinator may find it genuine and send it to volunteers.)
@@ -123,18 +182,30 @@ def submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping)
 
     Every submission gets a status link that works, so the response never tells anyone whether
     a request already exists for these details. Two kinds are *held*, saved but not sent to
-    volunteers: a repeat (same contact and fellowship while one is open), which closes by
+    volunteers: a repeat (same contact, fellowship, day and time while one is open; the
+    database keeps it so, see AccompanimentRequest's unique index), which closes by
     itself, and one over the contact's daily limit, which waits for a coordinator. A repeat to
     an email address sends a fresh link to the open request there, which only the owner of
     that address reads (a few times a day at most). Routing happens afterwards (see `route`).
     `now` is naive UTC, as everywhere in finder.peer."""
+    for _attempt in range(3):
+        try:
+            return _submit(session, new, now, config)
+        except IntegrityError:
+            # The same person's identical request committed an instant earlier (the unique
+            # index on open requests): asked again, this one is now a repeat.
+            session.rollback()
+    raise RuntimeError("a request could not be saved")
+
+
+def _submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping) -> Submitted:
     contact = normalise_contact(new.contact_method, new.contact_value)
     day_ago = now - dt.timedelta(days=1)
     per_day = config["FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY"]
-    existing = _open_request(session, new.fellowship, contact)
+    existing = _open_request(session, new, contact)
     if existing is not None:
         held_because = "duplicate"
-    elif _recent_count(session, contact, day_ago, held=False) >= per_day:
+    elif not _use_allowance(session, contact, now, per_day):
         held_because = "over_limit"
     else:
         held_because = None
@@ -157,21 +228,28 @@ def submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping)
     if held_because is None:
         messages.to_requester_confirmation(session, request, token, now)
     elif held_because == "over_limit":
-        messages.to_coordinators_held(session, request, now)
+        # One email for the first today; any more from this contact wait in the queue.
+        if _over_limit_count(session, contact, day_ago) == 1:
+            messages.to_coordinators_held(session, request, now)
     elif (existing.contact_method == "email"
           and _recent_count(session, contact, day_ago, held=True) <= per_day):
         resent = secrets.token_urlsafe(TOKEN_BYTES)
         existing.resent_token_hash = hash_token(resent)
         messages.to_requester_resent_link(session, existing, resent, now)
+    request_id = request.id
     session.commit()
-    return Submitted(token, request)
+    return Submitted(token, request, request_id)
 
 
 def release(session: Session, request: AccompanimentRequest, now: dt.datetime,
             config: Mapping) -> bool:
     """A coordinator sends a request held over the limit to volunteers after all."""
-    if request.held_reason != "over_limit" or not states.transition(
-            session, request, "submitted", actor="coordinator", now=now):
+    try:
+        released = request.held_reason == "over_limit" and states.transition(
+            session, request, "submitted", actor="coordinator", now=now)
+    except IntegrityError:  # the same person has since asked for this meeting again
+        released = False
+    if not released:
         session.rollback()
         return False
     route(session, request, now, config)
@@ -186,6 +264,13 @@ def route(session: Session, request: AccompanimentRequest, now: dt.datetime,
     if request.status == "submitted":
         routing.start_wave(session, request, now, config)
         session.commit()
+
+
+def route_by_id(session: Session, request_id: int, now: dt.datetime, config: Mapping) -> None:
+    """Route a request saved earlier (after the answer to its submission has gone out)."""
+    request = session.get(AccompanimentRequest, request_id)
+    if request is not None:
+        route(session, request, now, config)
 
 
 def find_by_token(session: Session, token: str) -> AccompanimentRequest | None:

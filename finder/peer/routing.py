@@ -11,13 +11,19 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 
+from sqlalchemy import String
+from sqlalchemy import and_
+from sqlalchemy import cast
 from sqlalchemy import func
+from sqlalchemy import or_
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import update
 
+from finder import vocabulary
 from finder.meetings import fellowships
 from finder.meetings.schedule import LONDON
 from finder.models import AccompanimentRequest
+from finder.models import AvailabilityWindow
 from finder.models import Offer
 from finder.models import Volunteer
 from finder.models.session import Session
@@ -34,14 +40,12 @@ def distance_miles(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
     return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(a))
 
 
-def active_counts(session: Session) -> dict[int, int]:
-    """How many requests each volunteer is going with now."""
-    rows = session.execute(
-        select(AccompanimentRequest.volunteer_id, func.count())
-        .where(AccompanimentRequest.status.in_(states.WITH_VOLUNTEER))
-        .group_by(AccompanimentRequest.volunteer_id)
-    )
-    return {volunteer_id: count for volunteer_id, count in rows if volunteer_id is not None}
+def active_count(session: Session, volunteer_id: int) -> int:
+    """How many requests one volunteer is going with now."""
+    return session.scalar(
+        select(func.count()).select_from(AccompanimentRequest)
+        .where(AccompanimentRequest.volunteer_id == volunteer_id,
+               AccompanimentRequest.status.in_(states.WITH_VOLUNTEER))) or 0
 
 
 def serves_fellowship(volunteer: Volunteer, slug: str) -> bool:
@@ -50,82 +54,162 @@ def serves_fellowship(volunteer: Volunteer, slug: str) -> bool:
     return fellowships.get(slug) is not None and slug in (volunteer.fellowships or [])
 
 
-def why_not(volunteer: Volunteer, request: AccompanimentRequest, today: dt.date,
-            active: int, asked_before: bool) -> str | None:
-    """The first rule a volunteer fails for this request, or None when they are eligible."""
-    if not volunteer.approved:
-        return "not_approved"
-    if volunteer.state != "active":
-        return "retired"
-    if volunteer.is_paused(today):
-        return "paused"
-    if active >= volunteer.max_active_requests:
-        return "at_limit"
-    if asked_before:
-        return "asked_before"
-    if not serves_fellowship(volunteer, request.fellowship):
-        return "other_fellowship"
-    if not request.online:
-        if volunteer.latitude is None or request.latitude is None:
-            return "too_far"
-        miles = distance_miles(volunteer.latitude, volunteer.longitude,
-                               request.latitude, request.longitude)
-        if miles > volunteer.travel_radius_miles:
-            return "too_far"
-    if not any(w.covers(request.wanted_day, request.wanted_minute) for w in volunteer.availability):
-        return "not_available"
-    if request.volunteer_gender and volunteer.gender != request.volunteer_gender:
-        return "gender"
-    if request.language and request.language not in (volunteer.languages or []):
-        return "language"
-    return None
+def _json_list_holds(column, code: str):
+    """A coarse test that a JSON list column holds a code, on its text (`["aa", "na"]`): the
+    same on SQLite and PostgreSQL. `_` in a code matches any character, so the exact test is
+    made again in Python (`_really_eligible`)."""
+    return cast(column, String).like(f'%"{code}"%')
 
 
-def eligible_volunteers(session: Session, request: AccompanimentRequest,
-                        now: dt.datetime) -> list[Volunteer]:
-    """Everyone who may be asked, least recently offered first (never offered before all)."""
+def eligible_query(request: AccompanimentRequest, now: dt.datetime):
+    """Everyone who may be asked, as one query, least recently offered first (never offered
+    before all). It filters every rule in the database, so only a few rows reach Python
+    however many volunteers there are: the distance as a box around the venue (each
+    volunteer's own radius), the fellowship and language lists on their JSON text."""
     today = now.replace(tzinfo=dt.UTC).astimezone(LONDON).date()
-    asked = set(session.scalars(select(Offer.volunteer_id).where(Offer.request_id == request.id)))
-    active = active_counts(session)
-    candidates = session.scalars(
-        select(Volunteer)
-        .where(Volunteer.approved.is_(True), Volunteer.state == "active")
-        .options(selectinload(Volunteer.availability))
-        .order_by(Volunteer.last_offered_at.is_not(None), Volunteer.last_offered_at, Volunteer.id)
-    )
-    return [v for v in candidates
-            if why_not(v, request, today, active.get(v.id, 0), v.id in asked) is None]
+    active = (select(func.count()).select_from(AccompanimentRequest)
+              .where(AccompanimentRequest.volunteer_id == Volunteer.id,
+                     AccompanimentRequest.status.in_(states.WITH_VOLUNTEER))
+              .correlate(Volunteer).scalar_subquery())
+    asked = select(Offer.id).where(Offer.request_id == request.id,
+                                   Offer.volunteer_id == Volunteer.id).exists()
+    available = select(AvailabilityWindow.id).where(
+        AvailabilityWindow.volunteer_id == Volunteer.id,
+        AvailabilityWindow.day == request.wanted_day,
+        AvailabilityWindow.start_minute <= request.wanted_minute,
+        AvailabilityWindow.end_minute > request.wanted_minute).exists()
+    query = select(Volunteer).where(
+        Volunteer.approved.is_(True), Volunteer.state == "active",
+        or_(Volunteer.paused_until.is_(None), Volunteer.paused_until < today),
+        _json_list_holds(Volunteer.fellowships, request.fellowship),
+        available, ~asked, active < Volunteer.max_active_requests)
+    if request.volunteer_gender:
+        query = query.where(Volunteer.gender == request.volunteer_gender)
+    if request.language:
+        query = query.where(_json_list_holds(Volunteer.languages, request.language))
+    if not request.online:
+        lat, lng = request.latitude or 0.0, request.longitude or 0.0
+        # Degrees per mile, with a margin so the box always holds the circle.
+        per_mile_lat = 1.05 / 69.0
+        per_mile_lng = 1.05 / (69.0 * max(math.cos(math.radians(abs(lat) + 1)), 0.1))
+        radius = Volunteer.travel_radius_miles
+        # One band of latitude per radius a volunteer can choose (the profile form offers
+        # these), and one per range between them (and above the widest) for any other
+        # radius: each is a range the index on (radius, latitude) finds, so the database
+        # reads only volunteers near enough to the venue's latitude.
+        radii = sorted(vocabulary.VOLUNTEER_RADII_MILES)
+        bands = [and_(radius == miles, Volunteer.latitude.between(
+            lat - miles * per_mile_lat, lat + miles * per_mile_lat)) for miles in radii]
+        for below, above in zip([0, *radii[:-1]], radii, strict=True):
+            bands.append(and_(radius > below, radius < above, Volunteer.latitude.between(
+                lat - above * per_mile_lat, lat + above * per_mile_lat)))
+        bands.append(and_(radius > radii[-1], Volunteer.latitude.between(
+            lat - radius * per_mile_lat, lat + radius * per_mile_lat)))
+        query = query.where(
+            or_(*bands),
+            Volunteer.longitude.between(lng - radius * per_mile_lng, lng + radius * per_mile_lng))
+    return query.order_by(Volunteer.last_offered_at.is_not(None), Volunteer.last_offered_at,
+                          Volunteer.id)
+
+
+def _really_eligible(volunteer: Volunteer, request: AccompanimentRequest) -> bool:
+    """What the query only approximates: list membership and the exact distance."""
+    if not serves_fellowship(volunteer, request.fellowship):
+        return False
+    if request.language and request.language not in (volunteer.languages or []):
+        return False
+    if request.online:
+        return True
+    return (volunteer.latitude is not None and request.latitude is not None
+            and distance_miles(volunteer.latitude, volunteer.longitude, request.latitude,
+                               request.longitude) <= volunteer.travel_radius_miles)
+
+
+def eligible_volunteers(session: Session, request: AccompanimentRequest, now: dt.datetime,
+                        limit: int | None = None) -> list[Volunteer]:
+    """Everyone who may be asked (the first `limit` of them), in the order they are asked."""
+    if not request.online and request.latitude is None:
+        return []
+    found: list[Volunteer] = []
+    rows = session.scalars(eligible_query(request, now).execution_options(yield_per=50))
+    try:
+        for volunteer in rows:
+            if _really_eligible(volunteer, request):
+                found.append(volunteer)
+                if limit is not None and len(found) >= limit:
+                    break
+    finally:
+        rows.close()
+    return found
+
+
+def _claim_wave(session: Session, request: AccompanimentRequest, seen_wave: int,
+                now: dt.datetime, actor: str) -> bool:
+    """Take the next wave number, only if nobody else took it since `seen_wave` was read: one
+    conditional UPDATE, so of two workers (or a worker and a decline) widening the same wave at
+    once, exactly one goes on. A request not yet offering changes status in the same UPDATE."""
+    values = {"wave": seen_wave + 1, "wave_started_at": now}
+    if request.status != "offering":
+        return states.transition(session, request, "offering", actor=actor, now=now,
+                                 values=values, where={"wave": seen_wave})
+    claimed = session.execute(
+        update(AccompanimentRequest)
+        .where(AccompanimentRequest.id == request.id, AccompanimentRequest.status == "offering",
+               AccompanimentRequest.wave == seen_wave)
+        .values(**values, updated_at=now)
+        .execution_options(synchronize_session=False))
+    session.expire(request, ["wave", "wave_started_at", "updated_at"])
+    return claimed.rowcount == 1
 
 
 def start_wave(session: Session, request: AccompanimentRequest, now: dt.datetime,
-               config: Mapping, actor: str = "system") -> list[Offer]:
+               config: Mapping, actor: str = "system", *, lapse_open: bool = False,
+               seen_wave: int | None = None) -> list[Offer]:
     """Offer the request to the next few eligible volunteers; with nobody left, escalate to the
-    coordinators. The caller commits."""
-    chosen = eligible_volunteers(session, request, now)[: config["FINDER_PEER_WAVE_SIZE"]]
+    coordinators. `seen_wave` is the wave the caller acted on (default: the one loaded now);
+    when another worker has started a wave since, nothing happens. With `lapse_open`, offers
+    still open from earlier waves lapse first (a wave that ran out of time). The caller
+    commits."""
+    seen = request.wave if seen_wave is None else seen_wave
+    chosen = eligible_volunteers(session, request, now, limit=config["FINDER_PEER_WAVE_SIZE"])
     if not chosen:
         if request.status != "escalated" and states.transition(
-                session, request, "escalated", actor=actor, now=now, reason="no_volunteer"):
+                session, request, "escalated", actor=actor, now=now, reason="no_volunteer",
+                where={"wave": seen}):
+            if lapse_open:
+                expire_open_offers(session, request, now, up_to_wave=seen)
             messages.to_coordinators(session, request, now)
         return []
-    if request.status != "offering" and not states.transition(
-            session, request, "offering", actor=actor, now=now):
+    if not _claim_wave(session, request, seen, now, actor):
         return []
-    wave = request.wave + 1
-    request.wave = wave
-    request.wave_started_at = now
+    if lapse_open:
+        expire_open_offers(session, request, now, up_to_wave=seen)
     offers = []
     for volunteer in chosen:
-        offer = Offer(request_id=request.id, volunteer_id=volunteer.id, wave=wave, offered_at=now)
+        offer = Offer(request_id=request.id, volunteer_id=volunteer.id, wave=seen + 1,
+                      offered_at=now)
         session.add(offer)
         volunteer.last_offered_at = now
         messages.to_volunteer_offer(session, volunteer, request, now)
         offers.append(offer)
+    if seen == 0 and _short_notice(request, now, config):
+        messages.to_coordinators_short_notice(session, request, now)
     session.flush()
     return offers
 
 
-def expire_open_offers(session: Session, request: AccompanimentRequest, now: dt.datetime) -> None:
-    for offer in request.offers:
-        if offer.status == "offered":
-            offer.status = "expired"
-            offer.responded_at = now
+def _short_notice(request: AccompanimentRequest, now: dt.datetime, config: Mapping) -> bool:
+    """Too little time for a second wave before the request closes: without a word now, no
+    coordinator would hear of it before it expired."""
+    closes = request.meeting_at - dt.timedelta(minutes=config["FINDER_PEER_LEAD_MINUTES"])
+    return closes < now + dt.timedelta(minutes=config["FINDER_PEER_WAVE_MINUTES"])
+
+
+def expire_open_offers(session: Session, request: AccompanimentRequest, now: dt.datetime,
+                       up_to_wave: int | None = None) -> None:
+    """Offers still open lapse (only those of waves up to `up_to_wave`, when given)."""
+    lapsing = update(Offer).where(Offer.request_id == request.id, Offer.status == "offered")
+    if up_to_wave is not None:
+        lapsing = lapsing.where(Offer.wave <= up_to_wave)
+    session.execute(lapsing.values(status="expired", responded_at=now)
+                    .execution_options(synchronize_session="fetch"))

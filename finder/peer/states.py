@@ -45,12 +45,14 @@ def can_change(from_status: str, to_status: str) -> bool:
 
 
 def transition(session: Session, request: AccompanimentRequest, to_status: str, *, actor: str,
-               now: dt.datetime, reason: str | None = None, values: dict | None = None) -> bool:
+               now: dt.datetime, reason: str | None = None, values: dict | None = None,
+               where: dict | None = None) -> bool:
     """Change a request's status if the table allows it from the status it has in the database.
 
     One conditional UPDATE (`... WHERE id = ? AND status = ?`) makes the change, so two people
     acting at once cannot both succeed: the loser's UPDATE matches no row. Records a
     RequestEvent; the caller commits. Returns False (and changes nothing) when not allowed.
+    `where` adds conditions (column = value) the row must still meet, such as the wave seen.
     """
     assert actor in ACTORS, actor
     changes = {"status": to_status, "updated_at": now, **(values or {})}
@@ -63,7 +65,9 @@ def transition(session: Session, request: AccompanimentRequest, to_status: str, 
         result = session.execute(
             update(AccompanimentRequest)
             .where(AccompanimentRequest.id == request.id,
-                   AccompanimentRequest.status == from_status)
+                   AccompanimentRequest.status == from_status,
+                   *(getattr(AccompanimentRequest, column) == value
+                     for column, value in (where or {}).items()))
             .values(**changes)
             .execution_options(synchronize_session=False)
         )
@@ -74,5 +78,7 @@ def transition(session: Session, request: AccompanimentRequest, to_status: str, 
                                      to_status=to_status, reason=reason, actor_role=actor, at=now))
             return True
         # Someone else changed it first: look again at what it is now.
-        session.refresh(request, ["status"])
+        session.refresh(request, ["status", *(where or {})])
+        if any(getattr(request, column) != value for column, value in (where or {}).items()):
+            return False
     return False

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from sqlalchemy import update
 
 from finder.models import AccompanimentRequest
+from finder.models import ChangeReport
+from finder.models import ContactAllowance
 from finder.models import OutboxMessage
 from finder.models import Volunteer
 from finder.models.session import Session
@@ -50,9 +52,10 @@ def advance(session: Session, now: dt.datetime, config: Mapping) -> dict[str, in
             counts["routed"] += 1
         elif (request.status == "offering" and request.wave_started_at is not None
               and request.wave_started_at + wave_length <= now):
-            routing.expire_open_offers(session, request, now)
-            routing.start_wave(session, request, now, config)
-            counts["waves"] += 1
+            # Claimed by wave number: with several workers, only one widens it.
+            if routing.start_wave(session, request, now, config, lapse_open=True) or \
+                    request.status == "escalated":
+                counts["waves"] += 1
         session.commit()
     for request in _requests(session, "held"):
         # Closed when a request still looking would be, and quietly: nobody else was asked.
@@ -87,10 +90,17 @@ PERSONAL_FIELDS = ("first_name", "contact_method", "contact_value", "note", "acc
                    "token_hash", "resent_token_hash")
 
 
+# A report nobody has resolved is kept this many retention periods, for a coordinator to act on.
+UNRESOLVED_REPORTS_KEPT = 3
+
+
 def purge(session: Session, now: dt.datetime, config: Mapping) -> int:
-    """Erase requesters' personal data a set time after closure. What remains (fellowship,
-    area, day and time, statuses, outcome) are anonymous figures."""
+    """Erase requesters' personal data a set time after closure, emails that old, and reports
+    of changed meetings. What remains (fellowship, area, day and time, statuses, outcome) are
+    anonymous figures."""
     cutoff = now - dt.timedelta(days=config["FINDER_PEER_RETENTION_DAYS"])
+    unresolved_cutoff = now - UNRESOLVED_REPORTS_KEPT * dt.timedelta(
+        days=config["FINDER_PEER_RETENTION_DAYS"])
     result = session.execute(
         update(AccompanimentRequest)
         .where(AccompanimentRequest.closed_at.is_not(None),
@@ -99,9 +109,15 @@ def purge(session: Session, now: dt.datetime, config: Mapping) -> int:
         .values(erased_at=now, **dict.fromkeys(PERSONAL_FIELDS))
         .execution_options(synchronize_session=False)
     )
-    # Emails hold addresses and names too: once sent (or given up on), none is kept longer
-    # than the requests themselves.
-    session.execute(delete(OutboxMessage).where(OutboxMessage.status.in_(("sent", "failed")),
-                                                OutboxMessage.created_at <= cutoff))
+    # Emails hold addresses, names and status links too: none is kept longer than the requests
+    # themselves, whether sent, given up on, or never sent (no mail server configured).
+    session.execute(delete(OutboxMessage).where(OutboxMessage.created_at <= cutoff))
+    # Daily allowances are keyed by a hash of a contact: gone once their day is over.
+    session.execute(delete(ContactAllowance)
+                    .where(ContactAllowance.window_started_at <= now - dt.timedelta(days=1)))
+    # Reports of changed meetings are free text that people fill with names and numbers.
+    session.execute(delete(ChangeReport).where(
+        ChangeReport.created_at <= cutoff,
+        ChangeReport.resolved.is_(True) | (ChangeReport.created_at <= unresolved_cutoff)))
     session.commit()
     return result.rowcount

@@ -98,4 +98,5 @@ def init_app(app: Flask) -> None:
         gender_wish_label=_label(vocabulary.GENDER_WISHES),
         london_time=peer_labels.london_time,
         when_text=peer_messages.when_text,
+        date_text=peer_messages.date_text,
     )

@@ -14,6 +14,8 @@ import pyotp
 from playwright.sync_api import Page
 from playwright.sync_api import Response
 
+from finder.meetings.schedule import LONDON
+from finder.meetings.schedule import weekday_number
 from finder.peer.demo import DEMO_COORDINATOR
 from finder.peer.demo import DEMO_PASSWORD
 
@@ -128,6 +130,19 @@ def ask_under_18(page: Page, server: LiveServer) -> Response:
 def request_sent(page: Page, server: LiveServer, path: str = ASK_PATH) -> Response:
     page.goto(server.url(path))
     fill_request(page)
+    response = submit_form(page)
+    if page.locator("#too-soon").count():  # the meeting is about to start: ask for next week's
+        response = submit_form(page)
+    return response
+
+
+def ask_too_soon(page: Page, server: LiveServer) -> Response:
+    """Asking for a meeting that starts in 20 minutes: there is not enough time."""
+    soon = dt.datetime.now(LONDON) + dt.timedelta(minutes=20)
+    page.goto(server.url(ASK_PATH))
+    fill_request(page)
+    page.select_option("#day", str(weekday_number(soon.date())))
+    page.fill("#time", f"{soon:%H:%M}")
     return submit_form(page)
 
 
@@ -318,6 +333,7 @@ PAGES = [
     PageState("ask-for-a-meeting", setup=ask_form_for_a_meeting),
     PageState("ask-with-errors", setup=ask_with_errors, status=422),
     PageState("ask-under-18", setup=ask_under_18),
+    PageState("ask-too-soon", setup=ask_too_soon),
     PageState("request-sent", setup=request_sent),
     PageState("request-status", setup=request_status),
     PageState("sign-in", "/volunteer/sign-in"),

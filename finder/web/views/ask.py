@@ -18,6 +18,7 @@ from sqlalchemy import select
 from finder.extensions import db
 from finder.extensions import limiter
 from finder.geo.locate import NotLocated
+from finder.geo.locate import district_only
 from finder.geo.locate import locate
 from finder.meetings import fellowships
 from finder.models import Meeting
@@ -48,10 +49,10 @@ def _meeting(slug: str | None) -> Meeting | None:
         and meeting.start_time is not None else None
 
 
-def _render_form(form: RequestForm, status: int = 200):
+def _render_form(form: RequestForm, status: int = 200, too_soon=None):
     return private(current_app.make_response((render_template(
         "pages/ask/form.html", form=form, meeting=form.for_meeting,
-        form_errors=form.error_fields()), status)))
+        form_errors=form.error_fields(), too_soon=too_soon), status)))
 
 
 def _new_request(form: RequestForm, meeting: Meeting | None):
@@ -64,10 +65,11 @@ def _new_request(form: RequestForm, meeting: Meeting | None):
     )
     if meeting is not None:
         return peer_requests.from_meeting(meeting, **details)
-    found = locate(form.area.data)
-    if isinstance(found, NotLocated):
-        form.area.errors = [location_problem_message(found)]
+    located = locate(form.area.data)
+    if isinstance(located, NotLocated):
+        form.area.errors = [location_problem_message(located)]
         return None
+    found = district_only(located)  # the form promises to keep only the first part
     return peer_requests.NewRequest(
         fellowship=form.fellowship.data, wanted_day=int(form.day.data),
         wanted_minute=minute_of_day(form.time.data),
@@ -97,14 +99,33 @@ def ask():
     if new is None:
         return _render_form(form, 422)
     now = utcnow()
+    meeting_at, passed_over = peer_requests.plan_meeting(
+        new.wanted_day, new.wanted_minute, now, current_app.config["FINDER_PEER_LEAD_MINUTES"])
+    if passed_over is not None and request.form.get("next_date") != meeting_at.isoformat():
+        # Not enough time for the next one: say so, and ask before choosing the week after.
+        return _render_form(form, too_soon={"passed_over": passed_over, "next": meeting_at})
     submitted = peer_requests.submit(db.session, new, now, current_app.config)
-    try:
-        peer_requests.route(db.session, submitted.request, now, current_app.config)
-    except Exception:  # the request is saved; the worker routes it on its next run
-        db.session.rollback()
-        current_app.logger.exception("Routing a new request failed; the worker will retry")
     session["peer_token"] = submitted.token
-    return _confirmed(started)
+    response = _confirmed(started)
+    # Routed once the answer has gone: a fresh and a held submission answer alike (same
+    # work, same timing) and nobody waits for routing.
+    response.call_on_close(_route_later(submitted.request_id))
+    return response
+
+
+def _route_later(request_id: int):
+    app = current_app._get_current_object()
+
+    def route() -> None:
+        with app.app_context():
+            try:
+                peer_requests.route_by_id(db.session, request_id, utcnow(), app.config)
+            except Exception:  # the request is saved; the worker routes it on its next run
+                db.session.rollback()
+                app.logger.exception("Routing a new request failed; the worker will retry")
+            finally:
+                db.session.remove()
+    return route
 
 
 def _confirmed(started: float):

@@ -77,10 +77,14 @@ def assign(public_id: str):
     chosen = db.session.get(Volunteer, request.form.get("volunteer_id", type=int) or 0)
     if chosen is None or not chosen.approved or chosen.state != "active":
         flash(_("Choose a volunteer from the list"))
-    elif matching.assign(db.session, found, chosen, utcnow()):
-        flash(_("Assigned to %(name)s.", name=chosen.first_name))
     else:
-        flash(_("This request can no longer be assigned."))
+        outcome = matching.assign(db.session, found, chosen, utcnow())
+        flash({"assigned": _("Assigned to %(name)s.", name=chosen.first_name),
+               "unavailable": _("%(name)s is paused or retired. Choose someone else.",
+                                name=chosen.first_name),
+               "at_limit": _("%(name)s is already going with as many people as their limit "
+                             "allows. Choose someone else.", name=chosen.first_name),
+               }.get(outcome, _("This request can no longer be assigned.")))
     return redirect(url_for("coordinator.request_detail", public_id=public_id), code=303)
 
 
@@ -120,7 +124,7 @@ def change_volunteer(volunteer_id: int, action: str):
     if action == "reset-second-factor":
         two_factor.reset(db.session, person, current_volunteer())
     elif action in coordination.VOLUNTEER_ACTIONS:
-        coordination.change_volunteer(db.session, person, action, utcnow().date())
+        coordination.change_volunteer(db.session, person, action, utcnow(), current_app.config)
     else:
         abort(404)
     flash(_("Saved."))
