@@ -117,3 +117,22 @@ def test_change_reports_are_listed_and_can_be_dealt_with(coordinator_client, pag
     coordinator_client.post(f"/coordinator/change-reports/{report.id}/resolve")
     db.session.expire_all()
     assert db.session.get(ChangeReport, report.id).resolved
+
+
+def test_coordinators_see_who_saw_which_contact_details_newest_first(app, coordinator_client, page):
+    request = make_request(route=True)
+    volunteer = make_volunteer(first_name="Ash", email="ash@example.org")
+    coordinator_client.get(f"/coordinator/requests/{request.public_id}/contact")
+    volunteer_client = app.test_client()
+    signed_in_session(volunteer_client, volunteer)
+    db.session.add(ContactReveal(request_id=request.id, volunteer_id=volunteer.id))
+    db.session.commit()
+
+    soup = page(coordinator_client.get("/coordinator/contact-views"))
+
+    rows = [row.get_text(" ", strip=True) for row in soup.select("tbody tr")]
+    assert len(rows) == 2
+    assert "Ash (ash@example.org)" in rows[0]
+    assert "no longer theirs" in rows[0], "Ash never held the request"
+    assert soup.select_one(f'tbody a[href="/coordinator/requests/{request.public_id}"]')
+    assert volunteer_client.get("/coordinator/contact-views").status_code == 403

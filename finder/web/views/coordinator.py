@@ -20,6 +20,7 @@ from finder.models import AccompanimentRequest
 from finder.models import ChangeReport
 from finder.models import Volunteer
 from finder.models.times import utcnow
+from finder.peer import audit
 from finder.peer import coordination
 from finder.peer import matching
 from finder.peer import requests as peer_requests
@@ -129,6 +130,13 @@ def change_volunteer(volunteer_id: int, action: str):
         abort(404)
     flash(_("Saved."))
     return redirect(url_for("coordinator.volunteers"), code=303)
+
+
+@bp.get("/contact-views")
+@coordinator_required
+def contact_views():
+    return _page("pages/coordinator/contact_views.html",
+                 reveals=audit.recent_reveals(db.session))
 
 
 @bp.get("/change-reports")
