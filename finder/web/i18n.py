@@ -1,10 +1,13 @@
-"""Choosing the reader's language: the switcher's cookie, then the browser's Accept-Language."""
+"""Choosing the reader's language: the address's ?lang=, the switcher's cookie, then the
+browser's Accept-Language."""
 
 from flask import current_app
 from flask import has_request_context
 from flask import request
 
 LANGUAGE_COOKIE = "finder_language"
+# ?lang=cy: a stable address for each language's version of a page, for links and search engines.
+LANGUAGE_PARAMETER = "lang"
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg", "pl": "Polski"}
 
 
@@ -16,7 +19,9 @@ def select_locale() -> str:
     if not has_request_context():  # the worker, or the CLI: English unless told otherwise
         return LOCALE_FOR_LANGUAGE["en"]
     supported = current_app.config["FINDER_LANGUAGES"]
-    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    chosen = request.args.get(LANGUAGE_PARAMETER)
+    if chosen not in supported:
+        chosen = request.cookies.get(LANGUAGE_COOKIE)
     if chosen not in supported:
         chosen = request.accept_languages.best_match(supported) or "en"
     return LOCALE_FOR_LANGUAGE.get(chosen, chosen)

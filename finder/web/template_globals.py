@@ -17,6 +17,7 @@ from finder.meetings import text as meeting_text
 from finder.models import MeetingSource
 from finder.peer import labels as peer_labels
 from finder.peer import messages as peer_messages
+from finder.web import search_engines
 from finder.web import search_links
 from finder.web.i18n import LANGUAGE_NAMES
 from finder.web.security import csp_nonce
@@ -67,6 +68,11 @@ def init_app(app: Flask) -> None:
         current_path_with=search_links.current_path_with,
         search_path_with=search_links.search_path_with,
         active_filters=search_links.active_filters,
+        page_url=search_engines.page_url,
+        language_versions=search_engines.language_versions,
+        indexable=lambda: search_engines.indexable(demo_data_loaded()),
+        meeting_event=search_engines.meeting_event,
+        result_fellowship_names=search_engines.fellowship_names,
         handout_search_words=search_links.summary_words,
         # Meetings
         when=meeting_text.when,

@@ -1,6 +1,9 @@
 """The home page, the language switcher and "Exit this page"."""
 
+from urllib.parse import parse_qsl
+from urllib.parse import urlencode
 from urllib.parse import urlsplit
+from urllib.parse import urlunsplit
 
 from flask import Blueprint
 from flask import current_app
@@ -14,6 +17,7 @@ from werkzeug.datastructures import MultiDict
 from finder.web.access import public
 from finder.web.forms.search import SearchForm
 from finder.web.i18n import LANGUAGE_COOKIE
+from finder.web.i18n import LANGUAGE_PARAMETER
 from finder.web.pages import local_path_or
 
 bp = Blueprint("home", __name__)
@@ -30,7 +34,8 @@ def index():
 @bp.get("/language/<code>")
 @public
 def choose_language(code: str):
-    response = redirect(local_path_or(request.args.get("next"), url_for("home.index")), code=303)
+    back = local_path_or(request.args.get("next"), url_for("home.index"))
+    response = redirect(_without_language_parameter(back), code=303)
     if code in current_app.config["FINDER_LANGUAGES"]:
         response.set_cookie(
             LANGUAGE_COOKIE,
@@ -41,6 +46,14 @@ def choose_language(code: str):
             secure=current_app.config["SESSION_COOKIE_SECURE"],
         )
     return response
+
+
+def _without_language_parameter(path: str) -> str:
+    """The page to go back to, without a ?lang= that would outvote the choice just made."""
+    parts = urlsplit(path)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k != LANGUAGE_PARAMETER]
+    return urlunsplit(("", "", parts.path, urlencode(query), parts.fragment))
 
 
 def _from_this_site() -> bool:
