@@ -104,8 +104,11 @@ def test_real_public_pages_may_be_indexed_and_name_their_canonical_address(clien
         assert soup.find("link", rel="canonical")["href"] == "http://localhost" + path.split("?")[0]
 
 
-@pytest.mark.parametrize("path", ["/volunteer/sign-in", "/volunteer/sign-up"])
-def test_volunteer_pages_stay_out_of_search_engines(client, page, path):
+@pytest.mark.parametrize("path", [
+    "/volunteer/sign-in", "/volunteer/sign-up", "/ask-someone-to-go-with-you",
+    "/request-status/not-a-real-token",
+])
+def test_bring_a_peer_status_and_volunteer_pages_stay_out_of_search_engines(client, page, path):
     response = client.get(path)
     soup = page(response)
     assert meta(soup, "robots") == "noindex"
