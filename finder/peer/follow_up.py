@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
+from sqlalchemy.engine import CursorResult
 
 from finder import vocabulary
 from finder.models import AccompanimentRequest
@@ -58,11 +60,12 @@ def answer(session: Session, request: AccompanimentRequest, question: str, value
     column, allowed = QUESTIONS[question]
     if value not in allowed:
         return False
-    result = session.execute(
+    result = cast(CursorResult, session.execute(
         update(AccompanimentRequest)
-        .where(AccompanimentRequest.id == request.id, getattr(AccompanimentRequest, column).is_(None))
+        .where(AccompanimentRequest.id == request.id,
+               getattr(AccompanimentRequest, column).is_(None))
         .values({column: value})
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)))
     session.commit()
     session.expire(request, [column])
     return result.rowcount == 1
