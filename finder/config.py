@@ -138,6 +138,8 @@ def peer_settings() -> dict:
         "FINDER_PEER_LEAD_MINUTES": _int("FINDER_PEER_LEAD_MINUTES", 60),
         # Remind a volunteer who accepted but has not said they made contact.
         "FINDER_PEER_REMINDER_MINUTES": _int("FINDER_PEER_REMINDER_MINUTES", 240),
+        # The morning after the meeting, at this hour in London, the status page asks how it went.
+        "FINDER_PEER_FOLLOW_UP_HOUR": _int("FINDER_PEER_FOLLOW_UP_HOUR", 9),
         "FINDER_PEER_RETENTION_DAYS": _int("FINDER_PEER_RETENTION_DAYS", 30),
         "FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY": _int(
             "FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY", 3),

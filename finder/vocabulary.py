@@ -153,6 +153,11 @@ ACTORS = {
 }
 CONTACT_METHODS = ("phone", "email")
 MADE_BY = ("self", "keyworker")
+# After the meeting, the person who asked answers (finder.peer.follow_up): codes only.
+FOLLOW_UP_WENT = ("yes", "no")
+FOLLOW_UP_AGAIN = ("yes", "no", "not_sure")
+# What would help next: someone to go with them again, another group nearby, online meetings.
+FOLLOW_UP_NEXT = ("accompany", "other_group", "online")
 
 # --- Email outbox (staff never read these; codes only) ----------------------------------------
 

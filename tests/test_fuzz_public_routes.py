@@ -42,7 +42,10 @@ def public_forms(app, client, slug: str) -> list[tuple[str, str, list[str], dict
              for rule in public_rules(app, "GET") if rule.endpoint != "static"}
     found = {}
     for path in sorted(pages):
-        soup = BeautifulSoup(client.get(path).get_data(as_text=True), "html.parser")
+        response = client.get(path)
+        if response.mimetype != "text/html":  # the feed, sitemap.xml, robots.txt, .ics
+            continue
+        soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
         for form in soup.find_all("form"):
             fields = form.find_all(["input", "select", "textarea"])
             names = sorted({field["name"] for field in fields if field.get("name")})

@@ -74,6 +74,15 @@ class AccompanimentRequest(db.Model):
         coded("ck_requests_held_reason", vocabulary.HELD_REASONS, length=30))
     outcome: Mapped[str | None] = mapped_column(
         coded("ck_requests_outcome", vocabulary.OUTCOMES, length=30))
+    # The requester's answers after the meeting (finder.peer.follow_up): anonymous codes,
+    # kept by the purge as outcome figures.
+    follow_up_went: Mapped[str | None] = mapped_column(
+        coded("ck_requests_follow_up_went", vocabulary.FOLLOW_UP_WENT))
+    follow_up_again: Mapped[str | None] = mapped_column(
+        coded("ck_requests_follow_up_again", vocabulary.FOLLOW_UP_AGAIN))
+    follow_up_next: Mapped[str | None] = mapped_column(
+        coded("ck_requests_follow_up_next", vocabulary.FOLLOW_UP_NEXT))
+    follow_up_stopped_at: Mapped[dt.datetime | None]
     priority: Mapped[bool] = mapped_column(default=False)
     wave: Mapped[int] = mapped_column(default=0)
     wave_started_at: Mapped[dt.datetime | None]

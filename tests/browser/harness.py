@@ -13,6 +13,7 @@ from pathlib import Path
 import pyotp
 from flask import Flask
 from sqlalchemy import select
+from sqlalchemy import update
 from werkzeug.serving import BaseWSGIServer
 from werkzeug.serving import make_server
 
@@ -20,7 +21,9 @@ from finder import create_app
 from finder.extensions import db
 from finder.importers import load_demo_data
 from finder.meetings import statements
+from finder.models import AccompanimentRequest
 from finder.models import Meeting
+from finder.models import Volunteer
 from finder.models.times import utcnow
 from finder.peer import accounts
 from finder.peer import requests as peer_requests
@@ -127,6 +130,37 @@ class LiveServer:
             assert submitted.request.held_reason == "over_limit"
             return submitted.request.public_id
 
+
+    def meetings_have_started(self) -> None:
+        """The clock moves on: every request a volunteer holds is for a meeting that began a
+        minute ago, so "how did it go" opens."""
+        with self.app.app_context():
+            db.session.execute(
+                update(AccompanimentRequest)
+                .where(AccompanimentRequest.status.in_(("matched", "contacted")))
+                .values(meeting_at=utcnow() - dt.timedelta(minutes=1)))
+            db.session.commit()
+
+    def a_request_after_its_meeting(self) -> str:
+        """The status path of a request a demo volunteer accepted, its meeting two days past,
+        so the status page asks how it went."""
+        with self.app.app_context():
+            config = self.app.config
+            submitted = peer_requests.submit(db.session, peer_requests.NewRequest(
+                fellowship="aa", wanted_day=1, wanted_minute=19 * 60 + 30,
+                first_name="Sam", contact_method="email",
+                contact_value=f"after-{utcnow():%H%M%S%f}@example.org",
+                postcode_district="LS1", latitude=53.7965, longitude=-1.5478,
+            ), utcnow(), config)
+            request = submitted.request
+            volunteer = db.session.scalars(select(Volunteer).order_by(Volunteer.id)).first()
+            assert volunteer is not None
+            request.status = "matched"
+            request.volunteer_id = volunteer.id
+            request.matched_at = utcnow()
+            request.meeting_at = utcnow() - dt.timedelta(days=2)
+            db.session.commit()
+            return f"/request-status/{submitted.token}"
 
     def a_group_link(self, expired: bool = False) -> str:
         """The path of a group's own statement link for a demo NA meeting in Leeds."""

@@ -155,6 +155,11 @@ def request_status(page: Page, server: LiveServer) -> Response:
     return response
 
 
+def request_follow_up(page: Page, server: LiveServer) -> Response:
+    """The status page the morning after the meeting: it asks, one tap each, how it went."""
+    return page.goto(server.url(server.a_request_after_its_meeting()))
+
+
 def ask_for_a_volunteer(page: Page, server: LiveServer) -> Response:
     """A request for a Leeds meeting the demo volunteer can go to, so they have an offer."""
     slug = server.a_meeting_slug(**LEEDS_AA_OR_NA)
@@ -195,6 +200,7 @@ def volunteer_request(page: Page, server: LiveServer) -> Response:
     """The volunteer says they can go and opens the request. First they record how any
     request they still hold went, so they stay under their limit however often this runs."""
     volunteer_dashboard(page, server)
+    server.meetings_have_started()
     held = page.locator("#volunteer-work .result h3 a")
     for _ in range(held.count()):
         follow(page, held.first)
@@ -336,6 +342,7 @@ PAGES = [
     PageState("ask-too-soon", setup=ask_too_soon),
     PageState("request-sent", setup=request_sent),
     PageState("request-status", setup=request_status),
+    PageState("request-follow-up", setup=request_follow_up),
     PageState("sign-in", "/volunteer/sign-in"),
     PageState("sign-in-failed", setup=sign_in_fails, status=422),
     PageState("two-factor-set-up", setup=two_factor_set_up),

@@ -23,6 +23,7 @@ from finder.geo.locate import locate
 from finder.meetings import fellowships
 from finder.models import Meeting
 from finder.models.times import utcnow
+from finder.peer import follow_up
 from finder.peer import requests as peer_requests
 from finder.web.access import public
 from finder.web.forms.fields import minute_of_day
@@ -160,7 +161,9 @@ def status(token: str):
         return private(current_app.make_response(("", 204)))  # nothing new: htmx keeps the page
     return private(render_page_or_fragment(
         "pages/ask/status.html", "partials/ask/status.html", request_=found, stage=stage,
-        token=token, fellowship=fellowships.get(found.fellowship)))
+        token=token, fellowship=fellowships.get(found.fellowship),
+        question=follow_up.next_question(found, utcnow(), current_app.config),
+        answered=found.follow_up_went is not None))
 
 
 @bp.post("/request-status/<token>/cancel")
@@ -170,3 +173,29 @@ def cancel(token: str):
     found = _by_token(token)
     peer_requests.cancel(db.session, found, utcnow())
     return private(redirect(url_for("ask.status", token=token), code=303))
+
+
+@bp.post("/request-status/<token>/follow-up")
+@limiter.limit("30 per hour")
+@public
+def follow_up_answer(token: str):
+    """One tap: record the answer to the question asked; "what next" leads on to it."""
+    found = _by_token(token)
+    question, value = request.form.get("question", ""), request.form.get("answer", "")
+    now = utcnow()
+    if question == "stop":
+        follow_up.stop(db.session, found, now)
+    else:
+        follow_up.answer(db.session, found, question, value, now, current_app.config)
+    if question == "next" and found.follow_up_next == value:
+        return private(redirect(_next_step(found, value), code=303))
+    return private(redirect(url_for("ask.status", token=token, _anchor="follow-up"), code=303))
+
+
+def _next_step(found, choice: str) -> str:
+    if choice == "accompany":
+        return url_for("ask.ask", meeting=found.meeting_slug) if found.meeting_slug \
+            else url_for("ask.ask")
+    if choice == "online":
+        return url_for("meetings.search", mode="online", day="today")
+    return url_for("meetings.search", near=found.postcode_district or "", type="open")

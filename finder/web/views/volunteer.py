@@ -172,7 +172,8 @@ def accepted_request(public_id: str):
     return private(current_app.make_response(render_template(
         "pages/volunteer/request.html", request_=found, contact=contact,
         volunteer=current_volunteer(),
-        fellowship=fellowships.get(found.fellowship), outcome_form=OutcomeForm(formdata=None))))
+        fellowship=fellowships.get(found.fellowship), outcome_form=OutcomeForm(formdata=None),
+        meeting_started=found.meeting_at <= utcnow())))
 
 
 @bp.post("/requests/<public_id>/contacted")
@@ -197,6 +198,9 @@ def withdraw(public_id: str):
 def outcome(public_id: str):
     found = _accepted_request(public_id)
     form = OutcomeForm()
+    if found.meeting_at > utcnow():  # "how did it go" opens once the meeting has started
+        flash(_("You can record how it went once the meeting has started."))
+        return redirect(url_for("volunteer.accepted_request", public_id=public_id), code=303)
     if not form.validate():
         flash(_("Select how it went"))
         return redirect(url_for("volunteer.accepted_request", public_id=public_id), code=303)
