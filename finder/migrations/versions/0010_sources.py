@@ -1,4 +1,4 @@
-"""sources as data: a name, a schedule, and the outcome of the last sync
+"""sources as data: a name, a schedule, the outcome of the last sync; a data version token
 
 Revision ID: 0010
 Revises: 0008
@@ -19,6 +19,12 @@ COUNTS = ('failures', 'added', 'updated', 'unchanged', 'removed', 'rejected')
 
 
 def upgrade():
+    op.create_table(
+        'data_versions',
+        sa.Column('name', sa.String(length=40), nullable=False),
+        sa.Column('token', sa.String(length=32), nullable=False),
+        sa.PrimaryKeyConstraint('name'),
+    )
     with op.batch_alter_table('meeting_sources') as batch_op:
         batch_op.add_column(sa.Column('name', sa.String(length=100), nullable=True))
         batch_op.add_column(sa.Column('every_minutes', sa.Integer(), nullable=True))
@@ -35,6 +41,7 @@ def upgrade():
 
 
 def downgrade():
+    op.drop_table('data_versions')
     with op.batch_alter_table('meeting_sources') as batch_op:
         batch_op.drop_constraint('uq_meeting_sources_name', type_='unique')
         for column in reversed(COUNTS):
