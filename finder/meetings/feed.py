@@ -121,7 +121,7 @@ _built: dict[str | None, tuple[str, str, str]] = {}  # base URL: (data token, JS
 
 def cached_feed(base_url: str | None = None) -> tuple[str, str]:
     """(the feed's JSON, its ETag), built once per change of meeting data in this process."""
-    token = current_token(db.session)
+    token = current_token()
     kept = _built.get(base_url)
     if token is not None and kept is not None and kept[0] == token:
         return kept[1], kept[2]

@@ -31,9 +31,9 @@ class DataVersion(db.Model):
     token: Mapped[str] = mapped_column(String(32))
 
 
-def current_token(session: Session, name: str = MEETINGS) -> str | None:
+def current_token(name: str = MEETINGS) -> str | None:
     """The token now; None before the data has ever changed (then nothing is cached)."""
-    return session.scalar(select(DataVersion.token).where(DataVersion.name == name))
+    return db.session.scalar(select(DataVersion.token).where(DataVersion.name == name))
 
 
 def _watched() -> tuple[type, ...]:
