@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from peer_factories import make_coordinator
 from sqlalchemy import select
 from test_sources_cli import Server
 from test_sources_cli import add
@@ -15,6 +16,7 @@ from test_sources_cli import write_feed
 from finder.extensions import db
 from finder.importers import scheduled
 from finder.models import MeetingSource
+from finder.models import OutboxMessage
 from finder.models.times import utcnow
 
 
@@ -77,3 +79,41 @@ def test_back_off_never_waits_longer_than_a_day_and_hand_synced_sources_are_left
         by_hand.last_attempt_at = dt.datetime(2026, 1, 1)
         assert scheduled.next_due(by_hand) == dt.datetime(2026, 1, 2)
     assert run_worker_pass(app, utcnow()) == {"sources_synced": 0, "sources_failed": 0}
+
+
+def coordinator_emails(app) -> list[str]:
+    with app.app_context():
+        return [message.body for message in db.session.scalars(select(OutboxMessage))]
+
+
+def test_coordinators_are_emailed_once_when_a_source_has_failed_the_set_number_of_times(
+        app, runner, tmp_path):
+    with app.app_context():
+        make_coordinator()
+    add(runner, str(tmp_path / "missing.json"), "--every", "1h")
+    now = utcnow()
+    for attempt in range(4):
+        with app.app_context():
+            scheduled.sync_due(now + dt.timedelta(days=attempt), failures_before_email=3)
+            db.session.remove()
+        assert len(coordinator_emails(app)) == (1 if attempt >= 2 else 0)
+    assert "aa-intergroup has failed 3 times in a row" in coordinator_emails(app)[0]
+
+
+def test_coordinators_are_asked_to_confirm_a_sync_that_would_empty_a_source(
+        app, runner, tmp_path):
+    with app.app_context():
+        make_coordinator()
+    server = Server(tmp_path)
+    try:
+        write_feed(tmp_path / "feed.json", meeting("monday-step"), meeting("tuesday-step"))
+        add(runner, f"{server.url}/feed.json", "--every", "1h")
+        run_worker_pass(app, utcnow())
+        write_feed(tmp_path / "feed.json")
+        counts = run_worker_pass(app, utcnow() + dt.timedelta(hours=2))
+    finally:
+        server.stop()
+    assert counts == {"sources_synced": 0, "sources_failed": 1}
+    assert len(slugs(app)) == 2
+    (email,) = coordinator_emails(app)
+    assert "sources sync aa-intergroup --confirm" in email

@@ -55,7 +55,9 @@ def run_once(worker: str) -> dict[str, int]:
     config = current_app.config
     counts = timers.advance(db.session, utcnow(), config)
     counts.update(outbox.send_due(db.session, worker, utcnow(), config, clock=utcnow))
-    counts.update(scheduled.sync_due(utcnow()))
+    counts.update(scheduled.sync_due(
+        utcnow(), removal_share=config["FINDER_SOURCE_REMOVAL_SHARE"],
+        failures_before_email=config["FINDER_SOURCE_FAILURES_BEFORE_EMAIL"]))
     db.session.remove()
     return counts
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask
+from flask import current_app
 from flask.cli import AppGroup
 
 from finder.cli.meetings import _echo_report
@@ -89,7 +90,8 @@ def remove(name: str) -> None:
 @click.option("--all", "every_source", is_flag=True, help="Sync every source.")
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--confirm", is_flag=True,
-              help="Go ahead even if the sync removes more than 30% of the meetings.")
+              help="Go ahead even if the sync removes more than FINDER_SOURCE_REMOVAL_SHARE "
+              "(30%) of the source's meetings.")
 @click.option("--verbose", "-v", is_flag=True, help="One line per meeting added/updated/removed.")
 def sync_command(name: str | None, every_source: bool, dry_run: bool, confirm: bool,
                  verbose: bool) -> None:
@@ -115,8 +117,9 @@ def _sync_one(source: MeetingSource, *, dry_run: bool, confirm: bool, verbose: b
         return entered.update if entered else None
 
     try:
-        report = registry.sync_source(source, dry_run=dry_run, confirm=confirm,
-                                      progress=progress)
+        report = registry.sync_source(
+            source, dry_run=dry_run, confirm=confirm, progress=progress,
+            removal_share=current_app.config["FINDER_SOURCE_REMOVAL_SHARE"])
     except (SourceError, FeedError) as error:
         click.echo(f"{name}: failed, meetings kept: {error}", err=True)
         return False

@@ -21,6 +21,7 @@ from finder.importers import registry
 from finder.importers.records import FeedError
 from finder.importers.sources import SourceError
 from finder.models import MeetingSource
+from finder.peer import messages
 
 FIRST_RETRY = dt.timedelta(minutes=15)
 LONGEST_WAIT = dt.timedelta(days=1)
@@ -40,8 +41,11 @@ def next_due(source: MeetingSource) -> dt.datetime | None:
 
 
 def sync_due(now: dt.datetime, *, removal_share: float = registry.DEFAULT_REMOVAL_SHARE,
-             ) -> dict[str, int]:
-    """Sync every source that is due; counts of those synced and those that failed."""
+             failures_before_email: int = 3) -> dict[str, int]:
+    """Sync every source that is due; counts of those synced and those that failed.
+
+    Coordinators are emailed when a source reaches `failures_before_email` failures in a
+    row, and when a sync first waits for confirmation."""
     counts = {"sources_synced": 0, "sources_failed": 0}
     scheduled = select(MeetingSource).where(MeetingSource.every_minutes.is_not(None),
                                             MeetingSource.name.is_not(None))
@@ -49,15 +53,22 @@ def sync_due(now: dt.datetime, *, removal_share: float = registry.DEFAULT_REMOVA
         due = next_due(source)
         if due is None or due > now or not _claim(source, now):
             continue
+        held_back = False
         try:
             report = registry.sync_source(source, removal_share=removal_share)
+            held_back = report.held_back
+            if report.ok and not held_back:
+                counts["sources_synced"] += 1
+                continue
         except (SourceError, FeedError):
-            counts["sources_failed"] += 1
-            continue
-        if report.ok and not report.held_back:
-            counts["sources_synced"] += 1
-        else:
-            counts["sources_failed"] += 1
+            pass
+        counts["sources_failed"] += 1
+        failed = db.session.get(MeetingSource, source.id)
+        if failed is not None and (failed.failures == failures_before_email
+                                   or (held_back and failed.failures == 1)):
+            messages.to_coordinators_source_failing(
+                db.session, failed.name or "", failed.failures, held_back, now)
+            db.session.commit()
     return counts
 
 
