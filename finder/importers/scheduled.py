@@ -28,7 +28,10 @@ LONGEST_WAIT = dt.timedelta(days=1)
 
 
 def next_due(source: MeetingSource) -> dt.datetime | None:
-    """When the worker should next read the source; None if it is synced only by hand."""
+    """When the worker should next read the source; None if it is synced only by hand.
+    A coordinator's "sync now" makes it due at once."""
+    if source.sync_requested_at is not None:
+        return source.sync_requested_at
     if not source.every_minutes:
         return None
     if source.last_attempt_at is None:
@@ -47,8 +50,9 @@ def sync_due(now: dt.datetime, *, removal_share: float = registry.DEFAULT_REMOVA
     Coordinators are emailed when a source reaches `failures_before_email` failures in a
     row, and when a sync first waits for confirmation."""
     counts = {"sources_synced": 0, "sources_failed": 0}
-    scheduled = select(MeetingSource).where(MeetingSource.every_minutes.is_not(None),
-                                            MeetingSource.name.is_not(None))
+    scheduled = select(MeetingSource).where(
+        MeetingSource.every_minutes.is_not(None) | MeetingSource.sync_requested_at.is_not(None),
+        MeetingSource.name.is_not(None))
     for source in list(db.session.scalars(scheduled)):
         due = next_due(source)
         if due is None or due > now or not _claim(source, now):
@@ -77,7 +81,7 @@ def _claim(source: MeetingSource, now: dt.datetime) -> bool:
         update(MeetingSource)
         .where(MeetingSource.id == source.id,
                MeetingSource.last_attempt_at.is_not_distinct_from(source.last_attempt_at))
-        .values(last_attempt_at=now)
+        .values(last_attempt_at=now, sync_requested_at=None)
         .execution_options(synchronize_session=False))
     db.session.commit()
     return claimed.rowcount == 1  # type: ignore[attr-defined]

@@ -47,6 +47,8 @@ class MeetingSource(db.Model):
     last_success_at: Mapped[dt.datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     failures: Mapped[int] = mapped_column(default=0)
+    # A coordinator pressed "sync now": the worker reads the source on its next pass.
+    sync_requested_at: Mapped[dt.datetime | None]
     added: Mapped[int] = mapped_column(default=0)
     updated: Mapped[int] = mapped_column(default=0)
     unchanged: Mapped[int] = mapped_column(default=0)

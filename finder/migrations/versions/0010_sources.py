@@ -31,6 +31,7 @@ def upgrade():
         batch_op.add_column(sa.Column('last_attempt_at', sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column('last_success_at', sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column('last_error', sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column('sync_requested_at', sa.DateTime(), nullable=True))
         for column in COUNTS:
             batch_op.add_column(
                 sa.Column(column, sa.Integer(), nullable=False, server_default='0'))
@@ -46,6 +47,6 @@ def downgrade():
         batch_op.drop_constraint('uq_meeting_sources_name', type_='unique')
         for column in reversed(COUNTS):
             batch_op.drop_column(column)
-        for column in ('last_error', 'last_success_at', 'last_attempt_at', 'every_minutes',
+        for column in ('sync_requested_at', 'last_error', 'last_success_at', 'last_attempt_at', 'every_minutes',
                        'name'):
             batch_op.drop_column(column)
