@@ -162,6 +162,11 @@ def peer_settings() -> dict:
         # worker renews its claims (a heartbeat) before each message it sends.
         "FINDER_OUTBOX_CLAIM_TIMEOUT_SECONDS": _int("FINDER_OUTBOX_CLAIM_TIMEOUT_SECONDS", 90),
         "FINDER_WORKER_INTERVAL_SECONDS": _int("FINDER_WORKER_INTERVAL_SECONDS", 30),
+        # Meeting sources: coordinators are emailed when one has failed this many syncs in a
+        # row, and a sync that would remove more than this share of a source's meetings
+        # waits for a coordinator to confirm it.
+        "FINDER_SOURCE_FAILURES_BEFORE_EMAIL": _int("FINDER_SOURCE_FAILURES_BEFORE_EMAIL", 3),
+        "FINDER_SOURCE_REMOVAL_SHARE": float(os.environ.get("FINDER_SOURCE_REMOVAL_SHARE", "0.3")),
         # Empty SMTP_HOST: email waits in the outbox until one is set.
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
         "SMTP_PORT": _int("SMTP_PORT", 587),

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from finder.extensions import db
 from finder.models import ChangeReport
+from finder.models import MeetingSource
 from finder.models import Volunteer
 from finder.peer import matching
 from finder.peer import requests as peer_requests
@@ -48,12 +49,16 @@ def world(app, app_context):
     report = ChangeReport(meeting_slug=meeting.slug, meeting_name=meeting.name,
                           what_changed="It moved")
     db.session.add(report)
+    source = MeetingSource(location="https://feed.example.org/meetings.json",
+                           format="meeting-guide", fellowship="aa", name="aa-example")
+    db.session.add(source)
     db.session.commit()
     return {
         "ids": {"volunteer": volunteer.id, "coordinator": coordinator.id},
         "args": {"slug": meeting.slug, "token": submitted.token, "public_id": accepted.public_id,
                  "offer_id": (other.offers[0].id if other.offers else 1),
                  "volunteer_id": volunteer.id, "report_id": report.id, "statement_id": 1,
+                 "source_id": source.id,
                  "action": "pause",
                  "code": "en", "filename": "css/finder.css"},
     }

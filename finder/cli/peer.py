@@ -12,6 +12,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from finder.extensions import db
+from finder.importers import scheduled
 from finder.models import OutboxMessage
 from finder.models.times import utcnow
 from finder.peer import accounts
@@ -50,10 +51,13 @@ def create_volunteer(email: str, first_name: str, password: str) -> None:
 
 
 def run_once(worker: str) -> dict[str, int]:
-    """Timers, then the outbox. Safe to run on several hosts at once."""
+    """Timers, the outbox, then the meeting sources that are due. Safe on several hosts at once."""
     config = current_app.config
     counts = timers.advance(db.session, utcnow(), config)
     counts.update(outbox.send_due(db.session, worker, utcnow(), config, clock=utcnow))
+    counts.update(scheduled.sync_due(
+        utcnow(), removal_share=config["FINDER_SOURCE_REMOVAL_SHARE"],
+        failures_before_email=config["FINDER_SOURCE_FAILURES_BEFORE_EMAIL"]))
     db.session.remove()
     return counts
 
@@ -61,7 +65,8 @@ def run_once(worker: str) -> dict[str, int]:
 @click.command("worker")
 @click.option("--once", is_flag=True, help="Do one pass and exit (for cron).")
 def worker_command(once: bool) -> None:
-    """Send queued email, move requests along (waves, escalation, reminders), erase old data."""
+    """Send queued email, move requests along (waves, escalation, reminders), erase old data,
+    sync meeting sources when due."""
     worker = f"{socket.gethostname()}:{os.getpid()}"
     if not current_app.config["SMTP_HOST"]:
         click.echo("SMTP_HOST is not set: email stays in the outbox until it is.", err=True)

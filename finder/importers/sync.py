@@ -39,6 +39,9 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # Set when the sync stopped because it would remove more meetings than allowed.
+    held_back: bool = False
+    had: int = 0
 
     @property
     def ok(self) -> bool:
@@ -48,6 +51,10 @@ class ImportReport:
         if self.errors:
             problems = "1 problem" if len(self.errors) == 1 else f"{len(self.errors)} problems"
             return f"Nothing imported from {self.location}: {problems} in the data."
+        if self.held_back:
+            return (f"Stopped {self.location}, nothing written: it would remove "
+                    f"{len(self.removed)} of {self.had} meetings. If the feed is right, "
+                    "sync again with --confirm.")
         counts = (
             f"{len(self.added)} added, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.removed)} removed"
@@ -66,8 +73,12 @@ def sync(
     is_demo: bool = False,
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
+    max_removed: int | None = None,
 ) -> ImportReport:
-    """Apply one source's parsed feed. `progress(1)` is called once per meeting."""
+    """Apply one source's parsed feed. `progress(1)` is called once per meeting.
+
+    With `max_removed`, a sync that would remove more of the source's meetings than that
+    writes nothing and comes back `held_back`."""
     report = ImportReport(location=location, dry_run=dry_run, errors=list(parsed.errors))
     if report.errors:
         return report
@@ -94,7 +105,9 @@ def sync(
         if progress:
             progress(1)
     report.removed = [f"{meeting.name} ({meeting.slug})" for meeting in leaving]
-    if dry_run:
+    report.had = len(existing)
+    report.held_back = max_removed is not None and len(leaving) > max_removed
+    if dry_run or report.held_back:
         return report
 
     try:

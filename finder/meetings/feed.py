@@ -13,6 +13,7 @@ meetings are never published: a feed is for other services to list real meetings
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -22,6 +23,7 @@ from finder.extensions import db
 from finder.meetings import facts
 from finder.models import Meeting
 from finder.models import MeetingSource
+from finder.models.data_version import current_token
 
 
 def meeting_to_feed_entry(meeting: Meeting, base_url: str | None = None) -> dict[str, Any]:
@@ -112,6 +114,22 @@ def published_meetings() -> list[Meeting]:
         )
     )
     return list(db.session.scalars(query))
+
+
+_built: dict[str | None, tuple[str, str, str]] = {}  # base URL: (data token, JSON, ETag)
+
+
+def cached_feed(base_url: str | None = None) -> tuple[str, str]:
+    """(the feed's JSON, its ETag), built once per change of meeting data in this process."""
+    token = current_token()
+    kept = _built.get(base_url)
+    if token is not None and kept is not None and kept[0] == token:
+        return kept[1], kept[2]
+    body = feed_json(base_url)
+    etag = hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+    if token is not None:
+        _built[base_url] = (token, body, etag)
+    return body, etag
 
 
 def feed_json(base_url: str | None = None) -> str:

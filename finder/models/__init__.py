@@ -1,6 +1,7 @@
 """Database models. Fellowships are not here: they are data in seeds/
 (see finder.meetings.fellowships)."""
 
+from finder.models.data_version import DataVersion
 from finder.models.facts import ExperienceAnswer
 from finder.models.facts import GroupStatement
 from finder.models.meeting import Meeting
@@ -19,6 +20,7 @@ __all__ = [
     "AccompanimentRequest",
     "AvailabilityWindow",
     "ChangeReport",
+    "DataVersion",
     "ContactAllowance",
     "ContactReveal",
     "ExperienceAnswer",

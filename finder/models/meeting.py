@@ -39,10 +39,28 @@ class MeetingSource(db.Model):
     fellowship: Mapped[str | None] = mapped_column(String(40))
     is_demo: Mapped[bool] = mapped_column(default=False)
     imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # A source added with `flask sources add` has a name and, if synced on schedule, how often.
+    name: Mapped[str | None] = mapped_column(String(100))
+    every_minutes: Mapped[int | None]
+    # The last sync attempted, the last that succeeded, and what it did (or why it failed).
+    last_attempt_at: Mapped[dt.datetime | None]
+    last_success_at: Mapped[dt.datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    failures: Mapped[int] = mapped_column(default=0)
+    # A coordinator pressed "sync now": the worker reads the source on its next pass.
+    sync_requested_at: Mapped[dt.datetime | None]
+    added: Mapped[int] = mapped_column(default=0)
+    updated: Mapped[int] = mapped_column(default=0)
+    unchanged: Mapped[int] = mapped_column(default=0)
+    removed: Mapped[int] = mapped_column(default=0)
+    rejected: Mapped[int] = mapped_column(default=0)
 
     meetings: Mapped[list[Meeting]] = relationship(back_populates="source")
 
-    __table_args__ = (UniqueConstraint("location", "fellowship", name="uq_source_location"),)
+    __table_args__ = (
+        UniqueConstraint("location", "fellowship", name="uq_source_location"),
+        UniqueConstraint("name", name="uq_meeting_sources_name"),
+    )
 
 
 class Meeting(db.Model):

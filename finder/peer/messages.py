@@ -44,6 +44,7 @@ SUBJECTS = {
     "escalation": _l("A request needs a coordinator"),
     "new_volunteer": _l("A new volunteer is waiting for approval"),
     "sign_up_again": _l("Someone tried to sign up with your email address"),
+    "source_failing": _l("A meeting source needs a coordinator"),
 }
 
 
@@ -164,6 +165,13 @@ def to_coordinators_new_volunteer(session: Session, now: dt.datetime) -> None:
     """Only that someone is waiting: their details are on the coordinators' page."""
     _to_coordinators(session, "emails/coordinator_new_volunteer.txt", "new_volunteer", now,
                      link=f"{base_url()}/coordinator/volunteers")
+
+
+def to_coordinators_source_failing(session: Session, name: str, failures: int,
+                                   held_back: bool, now: dt.datetime) -> None:
+    """A meeting source keeps failing, or a sync waits for confirmation; its meetings stay."""
+    _to_coordinators(session, "emails/coordinator_source_failing.txt", "source_failing", now,
+                     source_name=name, failures=failures, held_back=held_back)
 
 
 def to_existing_account_sign_up(session: Session, email: str, now: dt.datetime) -> None:

@@ -18,7 +18,7 @@ from finder.web.urls import base_url
 # Areas for someone already involved, or a form a search engine has nothing to find in.
 PRIVATE_BLUEPRINTS = frozenset({
     "ask", "coordinator", "meeting_facts", "volunteer", "profile", "two_factor",
-    "group_statement",
+    "group_statement", "sources",
 })
 
 SCHEMA_DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
@@ -50,8 +50,10 @@ def language_versions() -> list[tuple[str, str]]:
 
 def indexable(demo_data_loaded: bool) -> bool:
     """Fictional demo meetings never reach a search engine: with them loaded, no page may
-    be indexed."""
-    return not demo_data_loaded and request.blueprint not in PRIVATE_BLUEPRINTS
+    be indexed. Nor may any page behind a sign-in, whatever its blueprint."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    behind_sign_in = getattr(view, "access", "public") != "public"
+    return not (demo_data_loaded or behind_sign_in or request.blueprint in PRIVATE_BLUEPRINTS)
 
 
 def meeting_event(meeting: Meeting, start, page_address: str) -> dict:

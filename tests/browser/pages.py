@@ -366,6 +366,7 @@ PAGES = [
               setup=as_coordinator("/coordinator/change-reports", first=report_a_change)),
     PageState("coordinator-meeting-facts", setup=as_coordinator("/coordinator/meeting-facts")),
     PageState("coordinator-contact-views", setup=as_coordinator("/coordinator/contact-views")),
+    PageState("coordinator-sources", setup=as_coordinator("/coordinator/sources")),
     PageState("coordinator-meeting-fact", setup=meeting_facts_for_a_meeting),
     PageState("coordinator-meeting-fact-with-errors", setup=meeting_facts_with_errors,
               status=422),

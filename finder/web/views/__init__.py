@@ -16,9 +16,11 @@ def register_blueprints(app: Flask) -> None:
     from finder.web.views import meetings
     from finder.web.views import profile
     from finder.web.views import search_engines
+    from finder.web.views import sources
     from finder.web.views import two_factor
     from finder.web.views import volunteer
 
     for module in (home, groups, meetings, feed, about, ask, volunteer, two_factor, profile,
-                   coordinator, meeting_facts, group_statement, health, search_engines):
+                   coordinator, sources, meeting_facts, group_statement, health,
+                   search_engines):
         app.register_blueprint(module.bp)

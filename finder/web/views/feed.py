@@ -5,7 +5,7 @@ from flask import Response
 from flask import current_app
 from flask import request
 
-from finder.meetings.feed import feed_json
+from finder.meetings.feed import cached_feed
 from finder.web.access import public
 
 bp = Blueprint("feed", __name__)
@@ -18,9 +18,10 @@ CACHE_SECONDS = 300
 def meetings_json() -> Response:
     # Links to meeting pages use the configured address, as emails do, not whatever Host the
     # request came with.
-    response = Response(feed_json(current_app.config["FINDER_BASE_URL"]),
-                        mimetype="application/json")
+    # Built once per change of meeting data, not per request.
+    body, etag = cached_feed(current_app.config["FINDER_BASE_URL"])
+    response = Response(body, mimetype="application/json")
     response.cache_control.public = True
     response.cache_control.max_age = CACHE_SECONDS
-    response.add_etag()
+    response.set_etag(etag)
     return response.make_conditional(request)

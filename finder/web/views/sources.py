@@ -1,0 +1,40 @@
+"""Coordinators: the meeting sources, when each was last read, what it did, and "sync now"."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from flask import current_app
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import url_for
+from flask_babel import gettext as _
+
+from finder.extensions import db
+from finder.importers import registry
+from finder.models import MeetingSource
+from finder.models.times import utcnow
+from finder.web.access import coordinator_required
+from finder.web.access import current_volunteer
+from finder.web.security import private
+
+bp = Blueprint("sources", __name__, url_prefix="/coordinator/sources")
+
+
+@bp.get("")
+@coordinator_required
+def index():
+    return private(current_app.make_response(render_template(
+        "pages/coordinator/sources.html", volunteer=current_volunteer(),
+        sources=registry.listed_sources())))
+
+
+@bp.post("/<int:source_id>/sync")
+@coordinator_required
+def sync_now(source_id: int):
+    source = db.get_or_404(MeetingSource, source_id)
+    source.sync_requested_at = utcnow()
+    db.session.commit()
+    flash(_("%(name)s will be read within a minute. Reload this page to see what happened.",
+            name=source.name))
+    return redirect(url_for("sources.index"), code=303)
