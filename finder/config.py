@@ -167,6 +167,9 @@ def peer_settings() -> dict:
         # waits for a coordinator to confirm it.
         "FINDER_SOURCE_FAILURES_BEFORE_EMAIL": _int("FINDER_SOURCE_FAILURES_BEFORE_EMAIL", 3),
         "FINDER_SOURCE_REMOVAL_SHARE": float(os.environ.get("FINDER_SOURCE_REMOVAL_SHARE", "0.3")),
+        # A meeting no sync has listed for this many days is flagged to coordinators, and its
+        # page asks people to check with the group before they go.
+        "FINDER_MEETING_STALE_DAYS": _int("FINDER_MEETING_STALE_DAYS", 90),
         # Empty SMTP_HOST: email waits in the outbox until one is set.
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
         "SMTP_PORT": _int("SMTP_PORT", 587),

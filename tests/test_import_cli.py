@@ -60,13 +60,19 @@ def web_server(tmp_path):
     thread.join()
 
 
-def test_import_prints_each_change_and_the_totals(app, runner, tmp_path):
+def test_import_prints_the_totals_and_each_change_only_when_verbose(app, runner, tmp_path):
     feed = write_feed(tmp_path / "feed.json", meeting("monday-step"), meeting("tuesday-step"))
     result = runner.invoke(args=["meetings", "import", str(feed), "--fellowship", "aa"])
     assert result.exit_code == 0, result.output
-    assert "Added: Monday Step (monday-step)\nAdded: Tuesday Step (tuesday-step)\n" in result.stdout
-    assert result.stdout.endswith(f"Imported {feed}: 2 added, 0 updated, 0 unchanged, 0 removed.\n")
+    assert result.stdout == f"Imported {feed}: 2 added, 0 updated, 0 unchanged, 0 removed.\n"
     assert count(app) == 2
+
+    write_feed(feed, meeting("monday-step", time="20:00"), meeting("tuesday-step"))
+    result = runner.invoke(
+        args=["meetings", "import", str(feed), "--fellowship", "aa", "--verbose"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Updated: Monday Step (monday-step)\n")
+    assert result.stdout.endswith("1 updated, 1 unchanged, 0 removed.\n")
 
 
 def test_a_dry_run_says_what_it_would_do_and_writes_nothing(app, runner, tmp_path):
@@ -74,7 +80,7 @@ def test_a_dry_run_says_what_it_would_do_and_writes_nothing(app, runner, tmp_pat
     runner.invoke(args=["meetings", "import", str(feed), "--fellowship", "aa"])
     write_feed(feed, meeting("monday-step", time="20:00"), meeting("friday-step", day=5))
     result = runner.invoke(
-        args=["meetings", "import", str(feed), "--fellowship", "aa", "--dry-run"]
+        args=["meetings", "import", str(feed), "--fellowship", "aa", "--dry-run", "--verbose"]
     )
     assert result.exit_code == 0, result.output
     assert "Will add: Friday Step (friday-step)\n" in result.stdout

@@ -45,11 +45,13 @@ meetings_cli = AppGroup("meetings", help="Import, export and seed meeting data."
     help="Slug of the fellowship of rows that do not name one (BMLT default: na).",
 )
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
-def import_meetings(source: str, feed_format: str, fellowship: str | None, dry_run: bool) -> None:
+@click.option("--verbose", is_flag=True, help="Also list each meeting added, updated or removed.")
+def import_meetings(source: str, feed_format: str, fellowship: str | None, dry_run: bool,
+                    verbose: bool) -> None:
     """Import (or re-import) SOURCE, a file path or http(s) URL, as one source.
 
     Meetings the source no longer lists are removed. If any row is wrong, nothing is
-    written and every wrong row is listed.
+    written and every wrong row is listed. Prints the totals (each change with --verbose).
     """
     fellowship = fellowship or DEFAULT_FELLOWSHIP.get(feed_format)
     if fellowship and fellowships.get(fellowship) is None:
@@ -71,7 +73,7 @@ def import_meetings(source: str, feed_format: str, fellowship: str | None, dry_r
             dry_run=dry_run,
             progress=bar.update if bar else None,
         )
-    _echo_report(report)
+    _echo_report(report, verbose=verbose)
 
 
 @meetings_cli.command("export")
@@ -112,8 +114,9 @@ def _progress_bar(length: int):
     return click.progressbar(length=length, label="Checking meetings", file=sys.stderr)
 
 
-def _echo_report(report: ImportReport) -> None:
-    """Each change, each bad row with where it is and why, then the totals; exit 1 on errors."""
+def _echo_report(report: ImportReport, *, verbose: bool = False) -> None:
+    """Each bad row with where it is and why, each change (if verbose), then the totals;
+    exit 1 on errors."""
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     will = report.dry_run
@@ -122,7 +125,7 @@ def _echo_report(report: ImportReport) -> None:
         ("Will update" if will else "Updated", report.updated),
         ("Will remove" if will else "Removed", report.removed),
     ):
-        for name in names:
+        for name in names if verbose else ():
             click.echo(f"{heading}: {name}")
     click.echo(report.summary())
     if report.errors:

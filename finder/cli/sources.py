@@ -133,7 +133,7 @@ def _sync_one(source: MeetingSource, *, dry_run: bool, confirm: bool, verbose: b
 def _echo(report: ImportReport, name: str, verbose: bool) -> None:
     if verbose or report.errors:
         try:
-            _echo_report(report)
+            _echo_report(report, verbose=verbose)
             return
         except click.exceptions.Exit:
             return

@@ -120,7 +120,9 @@ def sync_source(
             _record_failure(source, attempted, str(error), rejected=0)
         raise
     had = _meeting_count(source)
-    limit = None if confirm else math.floor(had * removal_share)
+    # A coordinator who confirmed a held-back sync allowed the removals it would have made.
+    limit = None if confirm else max(math.floor(had * removal_share),
+                                     source.removals_allowed or 0)
     report = sync(
         parsed, location=location, format=source.format, fellowship=source.fellowship,
         dry_run=dry_run, max_removed=limit,
@@ -133,10 +135,12 @@ def sync_source(
         reasons = "\n".join(str(error) for error in report.errors)
         _record_failure(source, attempted, reasons, rejected=len(report.errors))
     elif report.held_back:
-        _record_failure(source, attempted, report.summary(), rejected=0)
+        _record_failure(source, attempted, report.summary(), rejected=0,
+                        held_back_removals=len(report.removed))
     else:
         source.last_attempt_at = source.last_success_at = attempted
         source.last_error, source.failures = None, 0
+        source.held_back_removals = source.removals_allowed = None
         source.added, source.updated = len(report.added), len(report.updated)
         source.unchanged, source.removed = len(report.unchanged), len(report.removed)
         source.rejected = 0
@@ -144,10 +148,20 @@ def sync_source(
     return report
 
 
-def _record_failure(source: MeetingSource, attempted, error: str, *, rejected: int) -> None:
+def confirm_removals(source: MeetingSource) -> None:
+    """A coordinator confirms a held-back sync: the next read (soon) may remove as many
+    meetings as the held-back one would have. The caller commits."""
+    source.removals_allowed = source.held_back_removals
+    source.sync_requested_at = utcnow()
+
+
+def _record_failure(source: MeetingSource, attempted, error: str, *, rejected: int,
+                    held_back_removals: int | None = None) -> None:
     """Keep the error and count the failure; the meetings and the last good counts stay."""
     db.session.rollback()
     source = db.session.merge(source)
+    if held_back_removals is not None:
+        source.held_back_removals = held_back_removals
     source.last_attempt_at = attempted
     source.last_error = error
     source.failures = (source.failures or 0) + 1

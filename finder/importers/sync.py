@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from sqlalchemy import select
+from sqlalchemy import update
 
 from finder.extensions import db
+from finder.importers.duplicates import mark_duplicates
 from finder.importers.records import MeetingRecord
 from finder.importers.records import ParseResult
 from finder.importers.records import RowError
@@ -42,6 +44,8 @@ class ImportReport:
     # Set when the sync stopped because it would remove more meetings than allowed.
     held_back: bool = False
     had: int = 0
+    # How many meetings (of every source) are duplicates of another source's, after the sync.
+    duplicates: int = 0
 
     @property
     def ok(self) -> bool:
@@ -61,7 +65,11 @@ class ImportReport:
         )
         if self.dry_run:
             return f"Dry run of {self.location}, nothing written: would be {counts}."
-        return f"Imported {self.location}: {counts}."
+        twice = ""
+        if self.duplicates:
+            meetings = "1 meeting is" if self.duplicates == 1 else f"{self.duplicates} meetings are"
+            twice = f" {meetings} also listed by another source, and shown once."
+        return f"Imported {self.location}: {counts}.{twice}"
 
 
 def sync(
@@ -125,6 +133,12 @@ def sync(
             meeting = Meeting(slug=slug, source=source)
             _copy(record, meeting)
             db.session.add(meeting)
+        db.session.flush()
+        # Every meeting the source still has was listed just now.
+        db.session.execute(update(Meeting).where(Meeting.source_id == source.id)
+                           .values(confirmed_at=source.imported_at)
+                           .execution_options(synchronize_session=False))
+        report.duplicates = mark_duplicates(db.session)
         db.session.commit()
     except Exception:
         db.session.rollback()

@@ -104,11 +104,13 @@ def _clock(value) -> str | None:
 
 
 def published_meetings() -> list[Meeting]:
-    """Every real meeting, by day and time (meetings by appointment last), then name."""
+    """Every real meeting, once (no duplicates), by day and time (meetings by appointment
+    last), then name."""
     demo_sources = select(MeetingSource.id).where(MeetingSource.is_demo.is_(True))
     query = (
         select(Meeting)
-        .where(Meeting.source_id.is_(None) | Meeting.source_id.not_in(demo_sources))
+        .where(Meeting.source_id.is_(None) | Meeting.source_id.not_in(demo_sources),
+               Meeting.duplicate_of_id.is_(None))
         .order_by(
             Meeting.day.is_(None), Meeting.day, Meeting.start_time, Meeting.name, Meeting.slug
         )

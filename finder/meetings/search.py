@@ -104,7 +104,8 @@ def _approximate_square_miles(criteria: Criteria):
 
 def _where(criteria: Criteria, now: dt.datetime, minutes_until) -> list:
     modes, _ = filters.MODES.get(criteria.mode, filters.DEFAULT_MODES)
-    conditions = [Meeting.attendance_mode.in_(modes), Meeting.week_minute.is_not(None)]
+    conditions = [Meeting.attendance_mode.in_(modes), Meeting.week_minute.is_not(None),
+                  Meeting.duplicate_of_id.is_(None)]
     if criteria.uses_distance:
         conditions += _within_radius(criteria)
     if criteria.fellowships:

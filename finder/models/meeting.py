@@ -54,6 +54,10 @@ class MeetingSource(db.Model):
     unchanged: Mapped[int] = mapped_column(default=0)
     removed: Mapped[int] = mapped_column(default=0)
     rejected: Mapped[int] = mapped_column(default=0)
+    # A sync held back because it would remove too many meetings: how many it would remove.
+    # A coordinator who confirms allows that many removals on the next read.
+    held_back_removals: Mapped[int | None]
+    removals_allowed: Mapped[int | None]
 
     meetings: Mapped[list[Meeting]] = relationship(back_populates="source")
 
@@ -168,6 +172,11 @@ class Meeting(db.Model):
     email: Mapped[str | None] = mapped_column(String(300))
     phone: Mapped[str | None] = mapped_column(String(100))
     updated: Mapped[dt.datetime | None]
+    # When a sync of its source last listed it (the listing may be older: `updated`).
+    confirmed_at: Mapped[dt.datetime | None]
+    # Set when another source lists the same meeting: only the meeting kept is shown.
+    duplicate_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"))
 
     source: Mapped[MeetingSource | None] = relationship(back_populates="meetings")
 
@@ -177,7 +186,7 @@ class Meeting(db.Model):
         # that it does not show.
         Index("ix_meetings_radius_search", "grid_cell", "week_minute", "latitude", "longitude",
               "duration_minutes", "attendance_mode", "fellowship", "ethos", "ort_openness",
-              "feature_bits", "ort_source"),
+              "feature_bits", "ort_source", "duplicate_of_id"),
         Index("ix_meetings_mode", "attendance_mode"),
     )
 

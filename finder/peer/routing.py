@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy import update
 
 from finder import vocabulary
+from finder.geo.distance import distance_miles
 from finder.meetings import fellowships
 from finder.meetings.schedule import LONDON
 from finder.models import AccompanimentRequest
@@ -29,15 +30,6 @@ from finder.models import Volunteer
 from finder.models.session import Session
 from finder.peer import messages
 from finder.peer import states
-
-EARTH_RADIUS_MILES = 3958.8
-
-
-def distance_miles(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    d_phi, d_lambda = math.radians(lat2 - lat1), math.radians(lng2 - lng1)
-    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
-    return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(a))
 
 
 def active_count(session: Session, volunteer_id: int) -> int:

@@ -15,12 +15,14 @@ from sqlalchemy import select
 from finder.extensions import db
 from finder.extensions import limiter
 from finder.geo.locate import configured_geocoder
+from finder.importers import freshness
 from finder.meetings import calendar_file
 from finder.meetings import fellowships
 from finder.meetings import schedule
 from finder.meetings import search as meeting_search
 from finder.models import ChangeReport
 from finder.models import Meeting
+from finder.models.times import utcnow
 from finder.web import qr_code
 from finder.web import search_links
 from finder.web.access import public
@@ -114,6 +116,9 @@ def _render_detail(meeting: Meeting, report_form: ChangeReportForm, status: int 
         report_form=report_form,
         form_errors=report_form.errors,
         back_to=_back_to_results(),
+        confirmed=freshness.confirmed_on(meeting),
+        stale=freshness.is_stale(meeting, utcnow(),
+                                 current_app.config["FINDER_MEETING_STALE_DAYS"]),
     ), status
 
 

@@ -66,7 +66,8 @@ def _pages() -> list[tuple[str, str | None]]:
     pages += [(absolute_url("groups.fellowship", slug=f.slug), None)
               for f in fellowships.all_fellowships()]
     meetings = db.session.execute(
-        select(Meeting.slug, Meeting.updated).order_by(Meeting.slug)).all()
+        select(Meeting.slug, Meeting.updated).where(Meeting.duplicate_of_id.is_(None))
+        .order_by(Meeting.slug)).all()
     pages += [(base_url() + url_for("meetings.detail", slug=slug),
                updated.date().isoformat() if updated else None) for slug, updated in meetings]
     return pages
