@@ -42,6 +42,8 @@ ORT_FILTER = {
     "welcoming": _l("Welcoming to people on methadone or buprenorphine"),
     "group": _l("Only groups that have said so themselves"),
 }
+# The stricter ethos choice: the group's own word, not its fellowship's usual approach.
+ETHOS_BY_FILTER = {"group": _l("Only groups that have stated their ethos themselves")}
 
 # Whose statement a meeting's ethos or medication position is, most specific first; a fact with
 # none of these is "not stated".

@@ -9,10 +9,14 @@ import json
 import re
 
 import pytest
+from sqlalchemy import delete
 
+from finder.extensions import db
 from finder.importers import meeting_guide
 from finder.importers import sync
 from finder.meetings.feed import feed_json
+from finder.models import Meeting
+from finder.models import MeetingSource
 
 pytestmark = pytest.mark.usefixtures("app_context")
 
@@ -125,10 +129,11 @@ def test_every_entry_follows_the_specs_field_rules():
 
 def test_a_round_trip_changes_nothing():
     first = exported()
+    # Another finder reads our feed into an empty database (beside the original, each copy
+    # would be the same meeting in a second source, and hidden as a duplicate).
+    db.session.execute(delete(Meeting))
+    db.session.execute(delete(MeetingSource))
+    db.session.commit()
     import_rows(list(first.values()), "/feeds/copy.json")
     again = {entry["slug"]: entry for entry in json.loads(feed_json(BASE))}
-    # The copy is a second source, so its meetings' public slugs take the fellowship's prefix.
-    copies = {slug.removeprefix("na-"): {**entry, "slug": slug.removeprefix("na-"),
-                                         "url": entry["url"].replace("/na-", "/")}
-              for slug, entry in again.items() if slug.startswith("na-")}
-    assert copies == first
+    assert again == first

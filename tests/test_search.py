@@ -74,13 +74,15 @@ def test_meetings_not_currently_running_are_never_listed():
         (dict(ethos="secular"), ["AA secular", "SMART"]),
         (dict(ethos="spiritual"), ["AA", "NA"]),
         (dict(fellowships=("aa",), ethos="secular"), ["AA secular"]),
+        (dict(ethos="secular", ethos_group_only=True), ["AA secular"]),  # not SMART's usual
+        (dict(ethos_group_only=True), ["AA secular"]),
     ],
 )
 def test_fellowship_ethos_and_ort_filters(criteria, expected):
     make_meeting(name="AA", fellowship="aa", ethos="spiritual")
     make_meeting(name="AA secular", fellowship="aa", ethos="secular", ethos_source="group")
     make_meeting(name="NA", fellowship="na", ort_openness="welcoming", ort_source="group")
-    make_meeting(name="SMART", fellowship="smart", ethos="secular")
+    make_meeting(name="SMART", fellowship="smart")  # secular: SMART's usual approach
     assert sorted(found(near_leeds(**criteria))) == expected
 
 

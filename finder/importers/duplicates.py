@@ -54,14 +54,17 @@ def similar_names(first: str, second: str) -> bool:
     return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR_NAMES
 
 
-def _same_meeting(a: Candidate, b: Candidate) -> bool:
-    if a.source_id == b.source_id or not similar_names(a.name, b.name):
-        return False
+def _same_place(a: Candidate, b: Candidate) -> bool:
     if a.attendance_mode == "online" and b.attendance_mode == "online":
         return bool(a.conference_url) and a.conference_url == b.conference_url
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
     return distance_miles(a.latitude, a.longitude, b.latitude, b.longitude) <= SAME_PLACE_MILES
+
+
+def _same_meeting(a: Candidate, b: Candidate) -> bool:
+    # Cheapest test first: names are compared only for meetings in the same place.
+    return a.source_id != b.source_id and _same_place(a, b) and similar_names(a.name, b.name)
 
 
 def find_duplicates(session: Session) -> dict[int, int]:
@@ -94,14 +97,12 @@ def mark_duplicates(session: Session) -> int:
     marked = dict(session.execute(
         select(Meeting.id, Meeting.duplicate_of_id).where(Meeting.duplicate_of_id.is_not(None))
     ).all())
-    for meeting_id in set(marked) - set(found):
-        session.execute(update(Meeting).where(Meeting.id == meeting_id)
-                        .values(duplicate_of_id=None).execution_options(synchronize_session=False))
-    for meeting_id, kept_id in found.items():
-        if marked.get(meeting_id) != kept_id:
-            session.execute(update(Meeting).where(Meeting.id == meeting_id)
-                            .values(duplicate_of_id=kept_id)
-                            .execution_options(synchronize_session=False))
+    changes = [{"id": meeting_id, "duplicate_of_id": None}
+               for meeting_id in set(marked) - set(found)]
+    changes += [{"id": meeting_id, "duplicate_of_id": kept_id}
+                for meeting_id, kept_id in found.items() if marked.get(meeting_id) != kept_id]
+    if changes:  # one statement, run for each change (an executemany)
+        session.execute(update(Meeting), changes)
     return len(found)
 
 

@@ -35,6 +35,7 @@ class Criteria:
     radius_miles: float = 10.0
     fellowships: tuple[str, ...] = ()
     ethos: str | None = None
+    ethos_group_only: bool = False  # only groups that have stated their ethos themselves
     ort_welcoming: bool = False
     ort_group_only: bool = False  # only groups that have said so themselves
     days: tuple[str, ...] = ()  # "0".."6", "today", "tomorrow"
@@ -112,6 +113,8 @@ def _where(criteria: Criteria, now: dt.datetime, minutes_until) -> list:
         conditions.append(Meeting.fellowship.in_(criteria.fellowships))
     if criteria.ethos:
         conditions.append(Meeting.ethos == criteria.ethos)
+    if criteria.ethos_group_only:
+        conditions.append(Meeting.ethos_source == "group")
     if criteria.ort_welcoming or criteria.ort_group_only:
         conditions.append(Meeting.ort_openness == "welcoming")
     if criteria.ort_group_only:

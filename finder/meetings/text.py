@@ -109,6 +109,16 @@ def ort_sentence(openness: str, source: str | None, fellowship: str | None = Non
     return text
 
 
+def ethos_with_source(ethos: str, source: str | None) -> str:
+    """The ethos and whose word it is: 'Secular (stated by the group)', 'Spiritual (the
+    fellowship's usual approach)'."""
+    label = str(vocabulary.ETHOS.get(ethos, ethos))
+    if source == "group":
+        return f"{label} ({vocabulary.FACT_SOURCES['group']})"
+    usual = _("the fellowship's usual approach")
+    return f"{label} ({usual})"
+
+
 def published_position(fellowship: str) -> str:
     return _("%(fellowship)s's published position", fellowship=fellowship_name(fellowship))
 

@@ -186,7 +186,7 @@ class Meeting(db.Model):
         # that it does not show.
         Index("ix_meetings_radius_search", "grid_cell", "week_minute", "latitude", "longitude",
               "duration_minutes", "attendance_mode", "fellowship", "ethos", "ort_openness",
-              "feature_bits", "ort_source", "duplicate_of_id"),
+              "feature_bits", "ort_source", "duplicate_of_id", "ethos_source"),
         Index("ix_meetings_mode", "attendance_mode"),
     )
 

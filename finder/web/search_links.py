@@ -12,7 +12,8 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 # Filters shown in the summary above the results, in the form's order.
-SUMMARY_FIELDS = ("fellowship", "ethos", "ort", "day", "time", "soon", "mode", "type", "language")
+SUMMARY_FIELDS = ("fellowship", "ethos", "ethos_by", "ort", "day", "time", "soon", "mode", "type",
+                  "language")
 
 
 class ActiveFilter(NamedTuple):

@@ -82,6 +82,7 @@ def init_app(app: Flask) -> None:
         clock=meeting_text.clock,
         day_name=meeting_text.day_name,
         ort_sentence=meeting_text.ort_sentence,
+        ethos_with_source=meeting_text.ethos_with_source,
         medication_fact=meeting_facts.medication,
         ethos_fact=meeting_facts.ethos,
         medication_applies=meeting_facts.applies_to,

@@ -1,5 +1,5 @@
-"""when each meeting was last confirmed by its source, duplicates across sources, and a
-sync held back for confirmation
+"""when each meeting was last confirmed by its source, duplicates across sources, a sync
+held back for confirmation, and the search index covering whose word a meeting's ethos is
 
 Revision ID: 0015
 Revises: 0010
@@ -31,7 +31,8 @@ def upgrade():
         batch_op.create_foreign_key("fk_meetings_duplicate_of_id_meetings", "meetings",
                                     ["duplicate_of_id"], ["id"], ondelete="SET NULL")
         batch_op.drop_index("ix_meetings_radius_search")
-        batch_op.create_index("ix_meetings_radius_search", [*RADIUS_INDEX, "duplicate_of_id"])
+        batch_op.create_index("ix_meetings_radius_search",
+                              [*RADIUS_INDEX, "duplicate_of_id", "ethos_source"])
     # Meetings already imported were confirmed when their source was last read.
     op.execute("UPDATE meetings SET confirmed_at = (SELECT imported_at FROM meeting_sources "
                "WHERE meeting_sources.id = meetings.source_id)")

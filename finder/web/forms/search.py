@@ -62,6 +62,8 @@ class SearchForm(FlaskForm):
         choices=options([("", _l("Any")), *vocabulary.ETHOS_EXPLAINED.items()]),
         default="",
     )
+    ethos_by = CheckboxesField(_l("Whose word on ethos"),
+                               choices=options(vocabulary.ETHOS_BY_FILTER.items()))
     ort = CheckboxesField(_l("Medication"), choices=options(vocabulary.ORT_FILTER.items()))
     day = CheckboxesField(_l("Day"))
     time = CheckboxesField(
@@ -98,7 +100,7 @@ class SearchForm(FlaskForm):
         for field in (self.who, self.radius, self.ethos, self.mode, self.language, self.sort):
             if field.data not in {choice.value for choice in field.choices}:
                 field.data = field.default
-        for field in (self.fellowship, self.ort, self.day, self.time, self.type):
+        for field in (self.fellowship, self.ethos_by, self.ort, self.day, self.time, self.type):
             field.pre_validate(self)
 
     def has_location(self) -> bool:
@@ -131,8 +133,8 @@ class SearchForm(FlaskForm):
         """How many filters are on, beyond where and how far."""
         return sum(
             len(f.data) if isinstance(f.data, list) else bool(f.data)
-            for f in (self.fellowship, self.ethos, self.ort, self.day, self.time, self.soon,
-                      self.mode, self.type, self.language)
+            for f in (self.fellowship, self.ethos, self.ethos_by, self.ort, self.day, self.time,
+                      self.soon, self.mode, self.type, self.language)
         )
 
     def criteria(self, located: Located | None) -> Criteria:
@@ -142,6 +144,7 @@ class SearchForm(FlaskForm):
             radius_miles=float(self.radius.data),
             fellowships=self.chosen_fellowships(),
             ethos=self.ethos.data or None,
+            ethos_group_only="group" in self.ethos_by.data,
             ort_welcoming="welcoming" in self.ort.data,
             ort_group_only="group" in self.ort.data,
             days=tuple(self.day.data),
