@@ -52,6 +52,8 @@ def from_environment(instance_folder: str) -> dict:
     production = environment_name() == PRODUCTION
     return {
         "FINDER_ENV": environment_name(),
+        # Two-factor secrets are encrypted with a key derived from this (or from SECRET_KEY).
+        "FINDER_DATA_KEY": os.environ.get("FINDER_DATA_KEY", ""),
         # Production refuses to start without one (finder.production checks).
         "SECRET_KEY": os.environ.get("SECRET_KEY")
         or (None if production else development_secret_key(instance)),

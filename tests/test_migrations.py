@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from finder import create_app
 from finder.extensions import db
+from finder.models import encrypted
 
 
 @pytest.fixture
@@ -84,3 +85,27 @@ def test_the_database_refuses_a_code_the_vocabulary_lacks(app_context):
     with pytest.raises(IntegrityError):
         add_message("lost")
     db.session.rollback()
+
+
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def test_an_existing_two_factor_secret_is_encrypted_by_the_upgrade(empty_database_url):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url, "TESTING": True,
+                      "FINDER_PREPARE_DATABASE": False})
+    with app.app_context():
+        upgrade(revision="0015")
+        with db.engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO volunteers (email, first_name, password_hash, role, approved, "
+                "state, fellowships, languages, travel_radius_miles, max_active_requests, "
+                "failed_logins, is_demo, created_at, totp_secret) VALUES (:email, 'A', 'x', "
+                "'coordinator', :yes, 'active', '[]', '[]', 5, 1, 0, :no, :created, :secret)"),
+                {"email": "a@example.org", "yes": True, "no": False, "created": "2026-12-01",
+                 "secret": SECRET})
+        upgrade()
+        with db.engine.connect() as connection:
+            stored = connection.execute(text("SELECT totp_secret FROM volunteers")).scalar_one()
+        db.engine.dispose()
+        assert SECRET not in stored
+        assert encrypted.decrypt(stored, app.config) == SECRET

@@ -17,9 +17,11 @@ from peer_factories import make_coordinator
 from peer_factories import make_volunteer
 from peer_factories import sign_in
 from peer_factories import signed_in_session
+from sqlalchemy import text
 
 from finder.extensions import db
 from finder.models import Volunteer
+from finder.models import encrypted
 from finder.peer import two_factor
 
 pytestmark = pytest.mark.usefixtures("app_context")
@@ -150,3 +152,24 @@ def test_the_second_step_pages_send_anyone_else_to_sign_in(client):
                  "/volunteer/sign-in/recovery-code"):
         response = client.get(path)
         assert response.status_code == 303 and "/volunteer/sign-in" in response.location
+
+
+def test_the_database_holds_the_secret_only_encrypted(app, page):
+    coordinator = make_coordinator(totp_secret=None, totp_confirmed_at=None)
+    set_up(app.test_client(), page, coordinator)
+    db.session.expire_all()
+    secret = db.session.get(Volunteer, coordinator.id).totp_secret
+    stored = db.session.execute(text("SELECT totp_secret FROM volunteers WHERE id = :id"),
+                                {"id": coordinator.id}).scalar_one()
+    assert len(secret) == 32 and secret not in stored  # what a database dump would show
+    assert encrypted.decrypt(stored, app.config) == secret
+
+
+def test_a_secret_that_cannot_be_decrypted_is_an_error_not_an_account_without_a_second_step(
+        app):
+    coordinator = make_coordinator()
+    changed_key = {**app.config, "FINDER_DATA_KEY": "another key"}
+    stored = db.session.execute(text("SELECT totp_secret FROM volunteers WHERE id = :id"),
+                                {"id": coordinator.id}).scalar_one()
+    with pytest.raises(encrypted.UnreadableSecret):
+        encrypted.decrypt(stored, changed_key)

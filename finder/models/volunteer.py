@@ -15,6 +15,7 @@ from sqlalchemy.orm import relationship
 from finder import vocabulary
 from finder.extensions import db
 from finder.models.coded import coded
+from finder.models.encrypted import EncryptedString
 from finder.models.times import utcnow
 
 
@@ -50,8 +51,8 @@ class Volunteer(db.Model):
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
     # Two-factor sign-in (finder/peer/two_factor.py): the TOTP secret, confirmed once the
     # first code from it is entered; the last time step used (a code works once); recovery
-    # codes as SHA-256 hashes.
-    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # codes as SHA-256 hashes. The secret is stored encrypted (finder/models/encrypted.py).
+    totp_secret: Mapped[str | None] = mapped_column(EncryptedString)
     totp_confirmed_at: Mapped[dt.datetime | None]
     totp_last_step: Mapped[int | None]
     recovery_code_hashes: Mapped[list[str] | None] = mapped_column(JSON)
