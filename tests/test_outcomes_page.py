@@ -130,3 +130,16 @@ def test_the_coordinator_navigation_links_to_the_outcomes(client, page, app_cont
 def test_an_unknown_table_is_not_found(client, app_context):
     signed_in_session(client, make_coordinator())
     assert client.get(f"{OUTCOMES}/everyone.csv").status_code == 404
+
+
+def test_the_demo_has_fictional_figures_that_can_be_reloaded_and_removed(client, page,
+                                                                         app_context):
+    from finder.peer.demo_outcomes import load_demo_outcomes
+    from finder.peer.demo_outcomes import remove_demo_outcomes
+    count = load_demo_outcomes(utcnow())
+    assert load_demo_outcomes(utcnow()) == count
+    assert db.session.query(OutcomeEvent).filter_by(is_demo=False).count() == 0
+    signed_in_session(client, make_coordinator())
+    by_group = table_of(page(client.get(OUTCOMES)), "by-group")
+    assert any(row["Went"].isdigit() for row in by_group)
+    assert remove_demo_outcomes() == count
