@@ -2,29 +2,19 @@
 for coordinators only, with no count under 5 shown or derivable, a chart and a table each,
 and a CSV per table."""
 
-import csv
 import datetime as dt
-import io
 
-import pytest
 from peer_factories import MONDAY_MORNING
-from peer_factories import make_coordinator
 from peer_factories import make_request
 from peer_factories import make_volunteer
-from peer_factories import signed_in_session
 from sqlalchemy import inspect
 from sqlalchemy import select
-from test_ask_pages import ask
-from test_ask_pages import status_link
 
 from finder.extensions import db
-from finder.models import AccompanimentRequest
 from finder.models import OutcomeEvent
-from finder.models.times import utcnow
 from finder.peer import follow_up
 from finder.peer import matching
 from finder.peer import outcomes
-from finder.peer import timers
 from finder.peer.small_numbers import HIDDEN
 from finder.peer.small_numbers import SMALL
 from finder.peer.small_numbers import protect

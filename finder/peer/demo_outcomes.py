@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import cast
 
 from sqlalchemy import delete
+from sqlalchemy.engine import CursorResult
 
 from finder.extensions import db
 from finder.models import OutcomeEvent
@@ -53,6 +55,7 @@ def load_demo_outcomes(now: dt.datetime) -> int:
 
 
 def remove_demo_outcomes() -> int:
-    removed = db.session.execute(delete(OutcomeEvent).where(OutcomeEvent.is_demo.is_(True)))
+    removed = cast(CursorResult, db.session.execute(
+        delete(OutcomeEvent).where(OutcomeEvent.is_demo.is_(True))))
     db.session.commit()
     return removed.rowcount

@@ -41,7 +41,8 @@ def _claim(session: Session, request: AccompanimentRequest, flag: str) -> bool:
     """Set the request's flag if it is not set yet: True for the one caller that set it."""
     result = cast(CursorResult, session.execute(
         update(AccompanimentRequest)
-        .where(AccompanimentRequest.id == request.id, getattr(AccompanimentRequest, flag).is_(False))
+        .where(AccompanimentRequest.id == request.id,
+               getattr(AccompanimentRequest, flag).is_(False))
         .values({flag: True})
         .execution_options(synchronize_session=False)))
     session.expire(request, [flag])
