@@ -57,10 +57,13 @@ def prepare_database(app: Flask) -> None:
             count = db.session.scalar(select(func.count()).select_from(Meeting))
             if not count:
                 from finder.importers import load_demo_data
+                from finder.models.times import utcnow
                 from finder.peer.demo import load_demo_volunteers
+                from finder.peer.demo_outcomes import load_demo_outcomes
 
                 report = load_demo_data()
                 load_demo_volunteers()
+                load_demo_outcomes(utcnow())
                 app.logger.info("Loaded demo data: %s", report.summary())
         db.session.remove()
 

@@ -135,6 +135,7 @@ REQUEST_REASONS = {**CLOSE_REASONS, **HELD_REASONS}
 # What a volunteer can say happened; "unknown" is recorded when nobody said.
 OUTCOME_CHOICES = {
     "attended": _l("We went to the meeting"),
+    "met_not_in": _l("We met, but they did not go in"),
     "did_not_come": _l("They did not come"),
     "meeting_did_not_happen": _l("The meeting did not happen"),
 }
@@ -155,11 +156,22 @@ ACTORS = {
 }
 CONTACT_METHODS = ("phone", "email")
 MADE_BY = ("self", "keyworker")
+# Who asked, as the outcome figures name them (keyed by MADE_BY's codes).
+ASKED_BY = {"self": _l("The person themselves"), "keyworker": _l("A keyworker")}
 # After the meeting, the person who asked answers (finder.peer.follow_up): codes only.
 FOLLOW_UP_WENT = ("yes", "no")
 FOLLOW_UP_AGAIN = ("yes", "no", "not_sure")
 # What would help next: someone to go with them again, another group nearby, online meetings.
 FOLLOW_UP_NEXT = ("accompany", "other_group", "online")
+# Asked only of people who said they take methadone or buprenorphine: did you feel welcome?
+FOLLOW_UP_WELCOME = ("yes", "no", "skipped")
+
+# --- Outcome figures (finder.peer.outcome_events): anonymous, kept after the purge ----------
+
+# What happened to a request, one row each: it was received, a volunteer was found (the
+# first time), nobody could go, the person went in (said by them or the volunteer), they
+# would go again.
+OUTCOME_EVENT_KINDS = ("received", "matched", "unmatched", "went", "again")
 
 # --- Email outbox (staff never read these; codes only) ----------------------------------------
 

@@ -104,12 +104,18 @@ def test_the_status_page_asks_one_tap_at_a_time_then_leads_on(client, page, app_
     assert "Thank you for telling us how it went." in done.get_text() and not done.find("form")
 
 
-def test_asking_for_someone_again_opens_a_new_request_for_the_same_meeting(client, app_context):
+def test_asking_for_someone_again_opens_a_new_request_for_the_same_meeting(client, page,
+                                                                          app_context):
     saved, link = asked_then_accepted(client)
     tap(client, link, "went", "no")
     tap(client, link, "again", "not_sure")
     leads = tap(client, link, "next", "accompany")
-    assert leads.status_code == 303 and leads.location.endswith("/ask-someone-to-go-with-you")
+    assert leads.status_code == 303
+    form = page(client.get(leads.location)).find("form", method="post")
+    assert form.find(id="fellowship").find("option", selected=True)["value"] == saved.fellowship
+    assert form.find(id="area")["value"] == saved.postcode_district
+    assert form.find(id="day").find("option", selected=True)["value"] == str(saved.wanted_day)
+    assert form.find(id="time")["value"] == "19:30"
     near = tap(client, link, "next", "other_group")  # already answered: back to the page
     assert "/request-status/" in near.location
 

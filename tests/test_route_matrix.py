@@ -58,7 +58,7 @@ def world(app, app_context):
         "args": {"slug": meeting.slug, "token": submitted.token, "public_id": accepted.public_id,
                  "offer_id": (other.offers[0].id if other.offers else 1),
                  "volunteer_id": volunteer.id, "report_id": report.id, "statement_id": 1,
-                 "source_id": source.id,
+                 "source_id": source.id, "table": "by-month",
                  "action": "pause",
                  "code": "en", "filename": "css/finder.css"},
     }

@@ -24,8 +24,11 @@ from finder.meetings import fellowships
 from finder.meetings.feed import feed_json
 from finder.meetings.reindex import reindex_meetings
 from finder.models import Meeting
+from finder.models.times import utcnow
 from finder.peer.demo import load_demo_volunteers
 from finder.peer.demo import remove_demo_volunteers
+from finder.peer.demo_outcomes import load_demo_outcomes
+from finder.peer.demo_outcomes import remove_demo_outcomes
 
 meetings_cli = AppGroup("meetings", help="Import, export and seed meeting data.")
 
@@ -91,6 +94,7 @@ def load_demo() -> None:
             "Production never loads the demo data: its coordinator's password is public.")
     _echo_report(load_demo_data())
     click.echo(f"Loaded {load_demo_volunteers()} demo volunteers and coordinators.")
+    click.echo(f"Loaded {load_demo_outcomes(utcnow())} fictional outcome events.")
 
 
 @meetings_cli.command("remove-demo")
@@ -98,6 +102,7 @@ def remove_demo() -> None:
     """Delete the fictional demo meetings, volunteers and coordinator."""
     click.echo(f"Removed {remove_demo_data()} demo meetings.")
     click.echo(f"Removed {remove_demo_volunteers()} demo volunteers and coordinators.")
+    click.echo(f"Removed {remove_demo_outcomes()} fictional outcome events.")
 
 
 @meetings_cli.command("reindex")

@@ -7,6 +7,7 @@ from finder.models.facts import GroupStatement
 from finder.models.meeting import Meeting
 from finder.models.meeting import MeetingSource
 from finder.models.outbox import OutboxMessage
+from finder.models.outcome import OutcomeEvent
 from finder.models.peer import AccompanimentRequest
 from finder.models.peer import ContactAllowance
 from finder.models.peer import ContactReveal
@@ -29,6 +30,7 @@ __all__ = [
     "MeetingSource",
     "Offer",
     "OutboxMessage",
+    "OutcomeEvent",
     "RequestEvent",
     "Volunteer",
 ]

@@ -83,6 +83,21 @@ class AccompanimentRequest(db.Model):
     follow_up_next: Mapped[str | None] = mapped_column(
         coded("ck_requests_follow_up_next", vocabulary.FOLLOW_UP_NEXT))
     follow_up_stopped_at: Mapped[dt.datetime | None]
+    # Personal (health) data, erased by the purge: said on the form that they take methadone
+    # or buprenorphine, so the follow-up may ask whether they felt welcome; and that answer.
+    takes_ort_medication: Mapped[bool | None]
+    follow_up_welcome: Mapped[str | None] = mapped_column(
+        coded("ck_requests_follow_up_welcome", vocabulary.FOLLOW_UP_WELCOME))
+    # The follow-up message: when it was queued (once only), and the hash of the status link
+    # it carries (the first link's token is never stored, so the message has a link of its own).
+    follow_up_sent_at: Mapped[dt.datetime | None]
+    follow_up_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # What the volunteer wants the coordinator to know after the meeting (no health details).
+    volunteer_note: Mapped[str | None] = mapped_column(Text)
+    # Whether the outcome figures already count this request as matched, and as went in:
+    # each is counted once however many times (and by whom) it is said.
+    matched_counted: Mapped[bool] = mapped_column(default=False)
+    went_counted: Mapped[bool] = mapped_column(default=False)
     priority: Mapped[bool] = mapped_column(default=False)
     wave: Mapped[int] = mapped_column(default=0)
     wave_started_at: Mapped[dt.datetime | None]

@@ -174,11 +174,12 @@ def mark_contacted(session: Session, request: AccompanimentRequest, actor: str,
 
 
 def record_outcome(session: Session, request: AccompanimentRequest, outcome: str, actor: str,
-                   now: dt.datetime) -> bool:
+                   now: dt.datetime, note: str | None = None) -> bool:
+    """How it went, and anything the coordinator should know (erased with the person)."""
     if outcome not in states.OUTCOMES:
         return False
     done = states.transition(session, request, "completed", actor=actor, now=now,
-                             reason=outcome, values={"outcome": outcome})
+                             reason=outcome, values={"outcome": outcome, "volunteer_note": note})
     session.commit()
     return done
 

@@ -39,6 +39,7 @@ def render_template(name: str, for_requester: bool = False, **context) -> str:
 SUBJECTS = {
     "request": _l("Your request"),
     "update": _l("An update on your request"),
+    "follow_up": _l("How did it go?"),
     "offer": _l("Someone would like company at a meeting"),
     "reminder": _l("Reminder: please get in touch"),
     "escalation": _l("A request needs a coordinator"),
@@ -96,6 +97,21 @@ def to_requester_update(session: Session, request: AccompanimentRequest, now: dt
     if request.contact_method == "email":
         body = render_template("emails/requester_update.txt", True, request=request)
         outbox.enqueue(session, request.contact_value, _subject("update", True), body, now)
+
+
+def can_follow_up(request: AccompanimentRequest) -> bool:
+    """Whether the follow-up message has a way to reach this requester (email, for now)."""
+    return request.contact_method == "email" and bool(request.contact_value)
+
+
+def to_requester_follow_up(session: Session, request: AccompanimentRequest, token: str,
+                           now: dt.datetime) -> None:
+    """The follow-up message after the meeting: a link to the questions, and nothing about the
+    group or anyone's health."""
+    if request.contact_method == "email":
+        body = render_template("emails/requester_follow_up.txt", True, link=status_link(token),
+                               request=request)
+        outbox.enqueue(session, request.contact_value, _subject("follow_up", True), body, now)
 
 
 def to_volunteer_offer(session: Session, volunteer: Volunteer, request: AccompanimentRequest,

@@ -27,6 +27,7 @@ from finder.models import Meeting
 from finder.models import RequestEvent
 from finder.models.session import Session
 from finder.peer import messages
+from finder.peer import outcome_events
 from finder.peer import routing
 from finder.peer import states
 
@@ -51,6 +52,7 @@ class NewRequest:
     language: str | None = None
     access_needs: str | None = None
     note: str | None = None
+    takes_ort_medication: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,7 @@ def _submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping
     session.add(RequestEvent(request_id=request.id, from_status=None, to_status=request.status,
                              reason=held_because, actor_role="requester", at=now))
     if held_because is None:
+        outcome_events.received(session, request)
         messages.to_requester_confirmation(session, request, token, now)
     elif held_because == "over_limit":
         # One email for the first today; any more from this contact wait in the queue.
@@ -279,7 +282,8 @@ def find_by_token(session: Session, token: str) -> AccompanimentRequest | None:
     digest = hash_token(token)
     return session.scalar(select(AccompanimentRequest).where(
         or_(AccompanimentRequest.token_hash == digest,
-            AccompanimentRequest.resent_token_hash == digest)))
+            AccompanimentRequest.resent_token_hash == digest,
+            AccompanimentRequest.follow_up_token_hash == digest)))
 
 
 # What a requester's page says for each status. A held request looks like any other request

@@ -10,6 +10,7 @@ from finder import vocabulary
 from finder.models import AccompanimentRequest
 from finder.models import RequestEvent
 from finder.models.session import Session
+from finder.peer import outcome_events
 
 # status -> the statuses it may change to. Nothing else is allowed.
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -51,7 +52,8 @@ def transition(session: Session, request: AccompanimentRequest, to_status: str, 
 
     One conditional UPDATE (`... WHERE id = ? AND status = ?`) makes the change, so two people
     acting at once cannot both succeed: the loser's UPDATE matches no row. Records a
-    RequestEvent; the caller commits. Returns False (and changes nothing) when not allowed.
+    RequestEvent, and what the change adds to the outcome figures; the caller commits.
+    Returns False (and changes nothing) when not allowed.
     `where` adds conditions (column = value) the row must still meet, such as the wave seen.
     """
     assert actor in ACTORS, actor
@@ -76,6 +78,7 @@ def transition(session: Session, request: AccompanimentRequest, to_status: str, 
             session.expire(request, list(changes))
             session.add(RequestEvent(request_id=request.id, from_status=from_status,
                                      to_status=to_status, reason=reason, actor_role=actor, at=now))
+            outcome_events.on_transition(session, request, to_status, reason, now)
             return True
         # Someone else changed it first: look again at what it is now.
         session.refresh(request, ["status", *(where or {})])

@@ -1,6 +1,7 @@
 """What happens as time passes, run by the worker: route new requests, widen waves, give up
-before the meeting, remind volunteers, finish requests nobody reported on, and erase personal
-data after the retention period. Every request ends somewhere."""
+before the meeting, remind volunteers, finish requests nobody reported on, send the follow-up
+message the morning after the meeting, and erase personal data after the retention period.
+Every request ends somewhere."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from finder.models import ContactAllowance
 from finder.models import OutboxMessage
 from finder.models import Volunteer
 from finder.models.session import Session
+from finder.peer import follow_up
 from finder.peer import messages
 from finder.peer import routing
 from finder.peer import states
@@ -36,7 +38,7 @@ def advance(session: Session, now: dt.datetime, config: Mapping) -> dict[str, in
     """One pass over open requests. Safe to run on several hosts: each change is a conditional
     UPDATE, and a change someone else made first is simply skipped."""
     counts = dict.fromkeys(("routed", "waves", "expired", "held_closed", "reminded",
-                            "finished"), 0)
+                            "finished", "followed_up"), 0)
     lead = dt.timedelta(minutes=config["FINDER_PEER_LEAD_MINUTES"])
     wave_length = dt.timedelta(minutes=config["FINDER_PEER_WAVE_MINUTES"])
     for request in _requests(session, *states.WAITING):
@@ -82,12 +84,17 @@ def advance(session: Session, now: dt.datetime, config: Mapping) -> dict[str, in
                 messages.to_volunteer_reminder(session, volunteer, now)
                 counts["reminded"] += 1
         session.commit()
+    for request in follow_up.due_for_message(session, now):
+        if follow_up.queue_message(session, request, now, config):
+            counts["followed_up"] += 1
     counts["erased"] = purge(session, now, config)
     return counts
 
 
+# The welcome answer goes too: it is asked only of people who take methadone or buprenorphine.
 PERSONAL_FIELDS = ("first_name", "contact_method", "contact_value", "note", "access_needs",
-                   "token_hash", "resent_token_hash")
+                   "token_hash", "resent_token_hash", "follow_up_token_hash",
+                   "takes_ort_medication", "follow_up_welcome", "volunteer_note")
 
 
 # A report nobody has resolved is kept this many retention periods, for a coordinator to act on.
@@ -97,7 +104,7 @@ UNRESOLVED_REPORTS_KEPT = 3
 def purge(session: Session, now: dt.datetime, config: Mapping) -> int:
     """Erase requesters' personal data a set time after closure, emails that old, and reports
     of changed meetings. What remains (fellowship, area, day and time, statuses, outcome) are
-    anonymous figures."""
+    anonymous figures, and the outcome events (finder.peer.outcome_events) are never erased."""
     cutoff = now - dt.timedelta(days=config["FINDER_PEER_RETENTION_DAYS"])
     unresolved_cutoff = now - UNRESOLVED_REPORTS_KEPT * dt.timedelta(
         days=config["FINDER_PEER_RETENTION_DAYS"])

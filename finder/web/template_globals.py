@@ -101,6 +101,7 @@ def init_app(app: Flask) -> None:
         request_reason=peer_labels.request_reason,
         offer_status_label=_label(vocabulary.OFFER_STATUSES),
         actor_label=_label(vocabulary.ACTORS),
+        outcome_label=_label({**vocabulary.OUTCOME_CHOICES, "unknown": _l("Nobody said")}),
         gender_label=_label(vocabulary.GENDERS),
         gender_wish_label=_label(vocabulary.GENDER_WISHES),
         london_time=peer_labels.london_time,

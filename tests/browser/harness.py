@@ -28,6 +28,7 @@ from finder.models.times import utcnow
 from finder.peer import accounts
 from finder.peer import requests as peer_requests
 from finder.peer.demo import load_demo_volunteers
+from finder.peer.demo_outcomes import load_demo_outcomes
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Quiet, offline, reproducible: nothing in the browser itself phones home.
@@ -65,6 +66,7 @@ def make_app(database: Path) -> Flask:
         db.create_all()
         load_demo_data()
         load_demo_volunteers()
+        load_demo_outcomes(utcnow())
     return app
 
 

@@ -367,6 +367,7 @@ PAGES = [
     PageState("coordinator-meeting-facts", setup=as_coordinator("/coordinator/meeting-facts")),
     PageState("coordinator-contact-views", setup=as_coordinator("/coordinator/contact-views")),
     PageState("coordinator-sources", setup=as_coordinator("/coordinator/sources")),
+    PageState("coordinator-outcomes", setup=as_coordinator("/coordinator/outcomes")),
     PageState("coordinator-meeting-fact", setup=meeting_facts_for_a_meeting),
     PageState("coordinator-meeting-fact-with-errors", setup=meeting_facts_with_errors,
               status=422),

@@ -51,7 +51,7 @@ def test_no_axe_violations(new_context, server, state, language):
 
 
 @pytest.mark.parametrize("name", ["home", "results", "filters-open", "meeting", "validation-error",
-                                  "groups"])
+                                  "groups", "coordinator-outcomes"])
 def test_no_axe_violations_in_dark_mode(new_context, server, name):
     check(new_context, server, PAGES_BY_NAME[name], "en", color_scheme="dark")
 

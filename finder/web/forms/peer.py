@@ -83,6 +83,11 @@ class RequestForm(FlaskForm):
         description=_l("Do not include medical details or anything you would not want a "
                        "stranger to read."),
         validators=[Optional(), Length(max=500, message=NEEDS["note_length"])])
+    takes_ort_medication = BooleanField(
+        _l("The person going takes methadone or buprenorphine (optional)"),
+        description=_l("If you tick this, after the meeting we ask one more question: whether "
+                       "they felt welcome there. Answers are only ever counted, never shown "
+                       "one by one. The volunteer is not told."))
     consent = BooleanField(
         _l("I agree that my first name, how to contact me and these preferences can be shared "
            "with one volunteer from the group, so they can get in touch"),
@@ -137,3 +142,9 @@ class SignInForm(FlaskForm):
 class OutcomeForm(FlaskForm):
     outcome = RadioField(_l("How did it go?"), choices=options(vocabulary.OUTCOME_CHOICES.items()),
                          validators=[InputRequired(message=_l("Select how it went"))])
+    note = TextAreaField(
+        _l("Anything the coordinator should know (optional)"),
+        description=_l("For example, that the meeting has moved or the door was locked. Do not "
+                       "include health details or anything about the person's treatment."),
+        validators=[Optional(), Length(max=500, message=_l(
+            "What the coordinator should know must be 500 characters or fewer"))])

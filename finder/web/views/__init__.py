@@ -14,6 +14,7 @@ def register_blueprints(app: Flask) -> None:
     from finder.web.views import home
     from finder.web.views import meeting_facts
     from finder.web.views import meetings
+    from finder.web.views import outcomes
     from finder.web.views import profile
     from finder.web.views import search_engines
     from finder.web.views import sources
@@ -21,6 +22,6 @@ def register_blueprints(app: Flask) -> None:
     from finder.web.views import volunteer
 
     for module in (home, groups, meetings, feed, about, ask, volunteer, two_factor, profile,
-                   coordinator, sources, meeting_facts, group_statement, health,
+                   coordinator, sources, outcomes, meeting_facts, group_statement, health,
                    search_engines):
         app.register_blueprint(module.bp)

@@ -56,6 +56,15 @@ def _render_form(form: RequestForm, status: int = 200, too_soon=None):
         form_errors=form.error_fields(), too_soon=too_soon), status)))
 
 
+PREFILLED = ("fellowship", "area", "day", "time")
+
+
+def _prefilled() -> dict[str, str]:
+    """Where and when, passed in the link (as the follow-up's "someone to go with me again"
+    does), so asking again starts from the last request."""
+    return {name: request.args[name][:40] for name in PREFILLED if request.args.get(name)}
+
+
 def _new_request(form: RequestForm, meeting: Meeting | None):
     details = dict(
         first_name=form.first_name.data.strip(), contact_method=form.contact_method.data,
@@ -63,6 +72,7 @@ def _new_request(form: RequestForm, meeting: Meeting | None):
         volunteer_gender=form.volunteer_gender.data or None, language=form.language.data or None,
         access_needs=(form.access_needs.data or "").strip() or None,
         note=(form.note.data or "").strip() or None,
+        takes_ort_medication=True if form.takes_ort_medication.data else None,
     )
     if meeting is not None:
         return peer_requests.from_meeting(meeting, **details)
@@ -85,7 +95,8 @@ def ask():
     meeting = _meeting(request.values.get("meeting"))
     if request.method == "GET":
         return _render_form(RequestForm(formdata=None, meeting=meeting,
-                                        data={"meeting": meeting.slug if meeting else ""}))
+                                        data={"meeting": meeting.slug if meeting else "",
+                                              **_prefilled()}))
     started = time.monotonic()
     form = RequestForm(meeting=meeting)
     if form.website.data:  # people leave the hidden field empty; bots fill it in
@@ -194,8 +205,11 @@ def follow_up_answer(token: str):
 
 def _next_step(found, choice: str) -> str:
     if choice == "accompany":
-        return url_for("ask.ask", meeting=found.meeting_slug) if found.meeting_slug \
-            else url_for("ask.ask")
+        if found.meeting_slug:
+            return url_for("ask.ask", meeting=found.meeting_slug)
+        return url_for("ask.ask", fellowship=found.fellowship, area=found.postcode_district,
+                       day=found.wanted_day, time=f"{found.wanted_minute // 60:02d}:"
+                                                   f"{found.wanted_minute % 60:02d}")
     if choice == "online":
         return url_for("meetings.search", mode="online", day="today")
     return url_for("meetings.search", near=found.postcode_district or "", type="open")

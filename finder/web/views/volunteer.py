@@ -205,5 +205,5 @@ def outcome(public_id: str):
         flash(_("Select how it went"))
         return redirect(url_for("volunteer.accepted_request", public_id=public_id), code=303)
     recorded = matching.record_outcome(db.session, found, form.outcome.data, "volunteer",
-                                       utcnow())
+                                       utcnow(), (form.note.data or "").strip() or None)
     return _done(_("Thank you. We have recorded how it went."), recorded)
