@@ -85,7 +85,7 @@ class RequestForm(FlaskForm):
         validators=[Optional(), Length(max=500, message=NEEDS["note_length"])])
     consent = BooleanField(
         _l("I agree that my first name, how to contact me and these preferences can be shared "
-           "with one volunteer from the group, so they can get in touch"),
+           "with one volunteer, so they can get in touch"),
         validators=[DataRequired(message=NEEDS["consent"])])
     website = StringField(_l("Leave this empty"), validators=[Optional()])  # honeypot
 
