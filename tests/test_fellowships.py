@@ -133,7 +133,8 @@ def test_english_descriptions_are_within_a_fifth_of_the_median_length():
 
 
 def reading_grades() -> dict[str, float]:
-    return {f.slug: textstat.flesch_kincaid_grade(english(f)) for f in fellowships.all_fellowships()}
+    return {fellowship.slug: textstat.flesch_kincaid_grade(english(fellowship))
+            for fellowship in fellowships.all_fellowships()}
 
 
 def test_every_english_description_reads_at_or_below_the_highest_grade():

@@ -9,7 +9,6 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib.resources.abc import Traversable
 
 from finder.seeds import seed_file
 
@@ -41,8 +40,8 @@ class Organisation:
 
 
 @cache
-def _load(path: Traversable | None) -> tuple[Organisation, ...]:
-    raw = tomllib.loads((path or seed_file("support.toml")).read_text(encoding="utf-8"))
+def all_organisations() -> tuple[Organisation, ...]:
+    raw = tomllib.loads(seed_file("support.toml").read_text(encoding="utf-8"))
     return tuple(
         Organisation(
             slug=entry["slug"],
@@ -56,10 +55,6 @@ def _load(path: Traversable | None) -> tuple[Organisation, ...]:
         )
         for entry in raw["organisation"]
     )
-
-
-def all_organisations(path: Traversable | None = None) -> tuple[Organisation, ...]:
-    return _load(path)
 
 
 def for_audience(audience: str) -> tuple[Organisation, ...]:

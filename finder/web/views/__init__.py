@@ -9,8 +9,8 @@ def register_blueprints(app: Flask) -> None:
     from finder.web.views import coordinator
     from finder.web.views import feed
     from finder.web.views import group_statement
-    from finder.web.views import guides
     from finder.web.views import groups
+    from finder.web.views import guides
     from finder.web.views import health
     from finder.web.views import home
     from finder.web.views import meeting_facts
