@@ -4,7 +4,6 @@ keyworkers and services, and what a volunteer who goes with someone is and is no
 from flask import Blueprint
 from flask import render_template
 
-from finder.meetings import fellowships
 from finder.web.access import public
 
 bp = Blueprint("guides", __name__)
@@ -13,12 +12,7 @@ bp = Blueprint("guides", __name__)
 @bp.get("/your-first-meeting")
 @public
 def first_meeting():
-    everyone = fellowships.all_fellowships()
-    return render_template(
-        "pages/guides/first_meeting.html",
-        for_themselves=[f for f in everyone if not f.family_group],
-        for_family=[f for f in everyone if f.family_group],
-    )
+    return render_template("pages/guides/first_meeting.html")
 
 
 @bp.get("/for-keyworkers")
