@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 
 ETHOS = {"secular": _l("Secular"), "spiritual": _l("Spiritual")}
 ETHOS_EXPLAINED = {
-    "secular": _l("Secular (no religious or spiritual content)"),
+    "secular": _l("Secular (for people who want a group without religious or spiritual language)"),
     "spiritual": _l("Spiritual (refers to a higher power of your own understanding)"),
 }
 

@@ -15,6 +15,7 @@ import tomllib
 from datetime import date
 
 import pytest
+import textstat
 from finder.seeds import seed_file
 
 from finder.meetings import fellowships
@@ -40,6 +41,10 @@ KEYS = {
     "slug", "name", "short_name", "family_group", "default_ethos", "website", "helpline",
     "contact_source", "contact_checked", "description",
 }  # fmt: skip
+# Reading age, as a US school grade (Flesch-Kincaid): every row under this grade, and no row
+# markedly harder or easier than another.
+HIGHEST_GRADE = 8.0
+GRADE_BAND = 2.0
 # Checked here independently of the checker's own list.
 EVALUATIVE = (
     "best", "proven", "most effective", "effective", "successful", "amazing", "only",
@@ -125,6 +130,62 @@ def test_english_descriptions_are_within_a_fifth_of_the_median_length():
     median = statistics.median(counts.values())
     for slug, count in counts.items():
         assert 0.8 * median <= count <= 1.2 * median, f"{slug}: {count} words, median {median}"
+
+
+def reading_grades() -> dict[str, float]:
+    return {fellowship.slug: textstat.flesch_kincaid_grade(english(fellowship))
+            for fellowship in fellowships.all_fellowships()}
+
+
+def test_every_english_description_reads_at_or_below_the_highest_grade():
+    grades = reading_grades()
+    assert {slug: grade for slug, grade in grades.items() if grade > HIGHEST_GRADE} == {}
+
+
+def test_english_descriptions_have_a_similar_reading_age():
+    grades = reading_grades()
+    easiest, hardest = min(grades, key=grades.get), max(grades, key=grades.get)
+    assert grades[hardest] - grades[easiest] <= GRADE_BAND, (
+        f"{hardest} reads at grade {grades[hardest]}, {easiest} at {grades[easiest]}")
+
+
+def test_the_reading_age_check_catches_a_row_written_in_jargon():
+    smart = fellowships.get("smart")
+    dense = ("Self-Management and Recovery Training: a four-point programme using cognitive "
+             "behavioural therapeutic methodologies and motivational interviewing techniques. ") * 9
+    assert textstat.flesch_kincaid_grade(dense) > HIGHEST_GRADE
+    assert textstat.flesch_kincaid_grade(english(smart)) <= HIGHEST_GRADE
+
+
+def test_family_rows_name_the_person_with_the_problem_the_same_way():
+    for slug in FAMILY:
+        text = english(fellowships.get(slug))
+        assert not re.search(r"\bthe (drinker|addict|alcoholic|user)\b", text, re.IGNORECASE), slug
+
+
+def test_newcomers_are_told_they_need_not_take_a_label_in_aa_and_na():
+    assert "do not have to call yourself an alcoholic" in fellowships.get("aa").descriptions[
+        "en"]["who_for"]
+    assert "do not have to call yourself an addict" in fellowships.get("na").descriptions[
+        "en"]["who_for"]
+
+
+def test_aa_says_it_is_about_alcohol_for_someone_whose_problem_is_other_drugs():
+    assert "AA is about alcohol" in fellowships.get("aa").descriptions["en"]["open_closed"]
+
+
+@pytest.mark.parametrize(("field", "sentence", "found"), [
+    ("approach", "The focus is on changing the drinker.", "the drinker"),
+    ("ethos", "The programme is based on psychological research.", "research"),
+    ("approach", "Topics include not enabling.", "enabling"),
+    ("approach", "It is an evidence-based approach.", "evidence-based"),
+])
+def test_uneven_wording_is_rejected(tmp_path, field, sentence, found):
+    def add(by_slug):
+        by_slug["al-anon"]["description"]["en"][field] += " " + sentence
+
+    problems = problems_after(tmp_path, add)
+    assert f"al-anon: en {field} says {found!r}, which no row should" in problems, problems
 
 
 @pytest.mark.parametrize("word", EVALUATIVE)

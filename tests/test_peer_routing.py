@@ -138,6 +138,14 @@ def test_offers_to_volunteers_carry_no_requester_details():
     assert "LS1" in email.body
 
 
+def test_an_offer_names_the_language_wanted_not_its_code():
+    volunteer = make_volunteer(languages=["en", "pl"])
+    make_request(route=True, language="pl")
+    email = db.session.query(OutboxMessage).filter_by(to=volunteer.email).one()
+    assert "Language: Polish" in email.body
+    assert "Language: pl" not in email.body
+
+
 def test_a_decliner_is_never_asked_again_and_the_next_wave_starts_when_all_decline():
     first = make_volunteer()
     request = make_request(route=True)

@@ -11,6 +11,8 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 from jinja2 import Environment
 
+from finder.meetings import support
+
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "finder" / "translations"
 TEMPLATES = ROOT / "finder" / "templates"
@@ -229,6 +231,13 @@ def test_the_polish_crisis_line_says_what_samaritans_is_and_gives_112():
         message.string for message in catalogue("pl")
         if isinstance(message.id, str) and "Samaritans: 116 123" in message.id
     ]
-    assert len(crisis_lines) == 3
+    assert len(crisis_lines) == 2
     for text in crisis_lines:
         assert "telefon zaufania" in text and "po angielsku" in text and "999 lub 112" in text
+    # The request pages give Samaritans from seeds/support.toml, and 999 in their own sentence.
+    samaritans = next(o for o in support.all_organisations() if o.slug == "samaritans")
+    assert "telefon zaufania" in samaritans.description("pl").lower()
+    assert "po angielsku" in samaritans.description("pl")
+    emergency = next(message.string for message in catalogue("pl")
+                     if message.id == "In an emergency call 999. For urgent medical help call 111.")
+    assert "999 lub 112" in emergency

@@ -64,6 +64,23 @@ EVALUATIVE_WORDS = {
     "cy": ("effeithiol", "llwyddiannus", "gwarant*", "yn unig", "profedig", "gwych", "ardderchog"),
     "pl": ("najlepsz*", "skuteczn*", "sprawdzon*", "gwarant*", "jedyn*", "tylko", "wspania*"),
 }
+# Wording that one row would get and others not: labels for the person with the problem (family
+# rows say "the person who drinks" or "the person you are worried about"), and appeals to research
+# or jargon that lend one approach a credibility no other row is given. English only: the other
+# languages are translations of the English rows.
+UNEVEN_WORDING = (
+    "the drinker",
+    "the addict",
+    "the alcoholic",
+    "the user",
+    "research",
+    "evidence-based",
+    "evidence based",
+    "scientific",
+    "science-based",
+    "enabling",
+    "codependen*",
+)
 # Proper names that contain a listed word but praise nothing.
 NAMES_NOT_PRAISE = ("Great Britain", "Prydain Fawr", "Wielka Brytania", "Wielkiej Brytanii")
 
@@ -162,8 +179,9 @@ def _evaluative_pattern(words: tuple[str, ...]) -> re.Pattern:
 def parity_problems(fellowships) -> list[str]:
     """Everything that breaks information parity, in plain words; an empty list means none.
 
-    Same fields in every language, similar English length, no evaluative words, valid ethos,
-    https links, a real date checked, and UK phone numbers written as digits.
+    Same fields in every language, similar English length, no evaluative words, no labels for
+    the person with the problem and no appeals to research or jargon, valid ethos, https links,
+    a real date checked, and UK phone numbers written as digits.
     """
     problems: list[str] = []
     fellowships = tuple(fellowships)
@@ -183,6 +201,9 @@ def parity_problems(fellowships) -> list[str]:
                     text = text.replace(name, "")
                 for found in pattern.findall(text):
                     problems.append(f"{f.slug}: {lang} {key} uses the evaluative word {found!r}")
+                if lang == "en":
+                    for found in _evaluative_pattern(UNEVEN_WORDING).findall(text):
+                        problems.append(f"{f.slug}: en {key} says {found!r}, which no row should")
         if f.default_ethos not in ETHOS_VALUES:
             problems.append(f"{f.slug}: ethos {f.default_ethos!r} is not secular or spiritual")
         if f.website and not re.fullmatch(r"https://[\w.-]+\.[a-z]{2,}(/\S*)?", f.website):

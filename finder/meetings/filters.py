@@ -36,7 +36,7 @@ class Feature(NamedTuple):
 
 TYPES = {
     "open": Feature("is_open", True, _l("Open (anyone can come)"), bit=0),
-    "closed": Feature("is_open", False, _l("Closed (for people who want to stop)"), bit=1),
+    "closed": Feature("is_open", False, _l("Closed (only for the people the group is for)"), bit=1),
     "women": Feature("for_women", True, _l("Women"), bit=2),
     "men": Feature("for_men", True, _l("Men"), bit=3),
     "lgbtq": Feature("lgbtq", True, _l("LGBTQ+"), bit=4),

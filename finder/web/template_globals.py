@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from finder import vocabulary
 from finder.extensions import db
 from finder.meetings import facts as meeting_facts
+from finder.meetings import support
 from finder.meetings import text as meeting_text
 from finder.models import MeetingSource
 from finder.peer import labels as peer_labels
@@ -74,6 +75,7 @@ def init_app(app: Flask) -> None:
         meeting_event=search_engines.meeting_event,
         result_fellowship_names=search_engines.fellowship_names,
         handout_search_words=search_links.summary_words,
+        support_for=support.for_audience,
         # Meetings
         when=meeting_text.when,
         miles=meeting_text.miles,

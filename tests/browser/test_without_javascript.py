@@ -8,7 +8,7 @@ from .pages import fill_request
 
 pytestmark = pytest.mark.browser
 
-SECULAR_LABEL = "Secular (no religious or spiritual content)"
+SECULAR_LABEL = "Secular (for people who want a group without religious or spiritual language)"
 
 
 @pytest.fixture

@@ -90,7 +90,7 @@ class RequestForm(FlaskForm):
                        "one by one. The volunteer is not told."))
     consent = BooleanField(
         _l("I agree that my first name, how to contact me and these preferences can be shared "
-           "with one volunteer from the group, so they can get in touch"),
+           "with one volunteer, so they can get in touch"),
         validators=[DataRequired(message=NEEDS["consent"])])
     website = StringField(_l("Leave this empty"), validators=[Optional()])  # honeypot
 

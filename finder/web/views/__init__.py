@@ -10,6 +10,7 @@ def register_blueprints(app: Flask) -> None:
     from finder.web.views import feed
     from finder.web.views import group_statement
     from finder.web.views import groups
+    from finder.web.views import guides
     from finder.web.views import health
     from finder.web.views import home
     from finder.web.views import meeting_facts
@@ -21,7 +22,7 @@ def register_blueprints(app: Flask) -> None:
     from finder.web.views import two_factor
     from finder.web.views import volunteer
 
-    for module in (home, groups, meetings, feed, about, ask, volunteer, two_factor, profile,
-                   coordinator, sources, outcomes, meeting_facts, group_statement, health,
+    for module in (home, groups, guides, meetings, feed, about, ask, volunteer, two_factor,
+                   profile, coordinator, sources, outcomes, meeting_facts, group_statement, health,
                    search_engines):
         app.register_blueprint(module.bp)

@@ -26,11 +26,10 @@ bp = Blueprint("search_engines", __name__)
 CACHE_SECONDS = 300
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
-# Public pages beyond the meetings and fellowships, when they exist (the first-meeting and
-# keyworker guides are added by other work; they join the sitemap once their endpoints do).
+# Public pages beyond the meetings and fellowships (any that does not exist is left out).
 GUIDE_ENDPOINTS = (
     "home.index", "meetings.search", "groups.index", "groups.family",
-    "guides.first_meeting", "guides.keyworkers",
+    "guides.first_meeting", "guides.keyworkers", "guides.volunteer_role",
     "about.about", "about.accessibility", "about.privacy",
 )
 
