@@ -103,6 +103,27 @@ GENDERS = {"woman": _l("Woman"), "man": _l("Man"), "non_binary": _l("Non-binary"
 GENDER_WISHES = {"woman": _l("Would like a woman"), "man": _l("Would like a man")}
 GENDER_WISH_CHOICES = {"woman": _l("A woman"), "man": _l("A man")}
 VOLUNTEER_RADII_MILES = (1, 2, 5, 10, 15, 25)
+# When a volunteer is usually free, by part of day (wall-clock minutes since midnight,
+# [start, end)): the profile asks per weekday, routing reads the windows they make.
+VOLUNTEER_PARTS_OF_DAY = {
+    "morning": ((5 * 60, 12 * 60), _l("Mornings (5am to midday)")),
+    "afternoon": ((12 * 60, 17 * 60), _l("Afternoons (midday to 5pm)")),
+    "evening": ((17 * 60, 24 * 60), _l("Evenings (5pm to midnight)")),
+}
+# A check a service may require of its volunteers before they are offered requests
+# (FINDER_PEER_REQUIRE_CHECK). Only the date it was done is kept, never its content.
+VOLUNTEER_CHECKS = {
+    "none": _l("No check"),
+    "dbs": _l("DBS check"),
+    "reference": _l("Reference check"),
+}
+# What a volunteer may still need before they are offered requests (finder.peer.requirements).
+VOLUNTEER_REQUIREMENTS = {
+    "agreement": _l("Volunteer agreement not signed"),
+    "training": _l("Training not done"),
+    "dbs": _l("DBS check not done"),
+    "reference": _l("Reference check not done"),
+}
 
 # --- Requests to bring a peer ----------------------------------------------------------------
 
@@ -130,6 +151,19 @@ HELD_REASONS = {
     "over_limit": _l("too many requests from one contact in a day"),
 }
 REQUEST_REASONS = {**CLOSE_REASONS, **HELD_REASONS}
+# Why else a status changed (event reasons that are neither closing nor holding back).
+EVENT_REASONS = {
+    "override": _l("offered by a coordinator outside the preferences"),
+    "withdrawn": _l("the volunteer withdrew"),
+    "assigned": _l("assigned by a coordinator"),
+    "relaxed": _l("the person dropped a preference"),
+}
+# Preferences a coordinator can ask the person to drop when nobody can meet them; the codes
+# name the request's columns.
+RELAXABLE_PREFERENCES = {
+    "volunteer_gender": _l("the volunteer's gender"),
+    "language": _l("the language the volunteer speaks"),
+}
 # What a volunteer can say happened; "unknown" is recorded when nobody said.
 OUTCOME_CHOICES = {
     "attended": _l("We went to the meeting"),
@@ -158,6 +192,9 @@ FOLLOW_UP_WENT = ("yes", "no")
 FOLLOW_UP_AGAIN = ("yes", "no", "not_sure")
 # What would help next: someone to go with them again, another group nearby, online meetings.
 FOLLOW_UP_NEXT = ("accompany", "other_group", "online")
+
+# Safeguarding concerns raised on a request (finder.peer.concerns).
+CONCERN_STATES = {"open": _l("Open"), "handled": _l("Handled")}
 
 # --- Email outbox (staff never read these; codes only) ----------------------------------------
 
