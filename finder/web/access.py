@@ -20,6 +20,7 @@ from itsdangerous import URLSafeSerializer
 
 from finder.extensions import db
 from finder.models import Volunteer
+from finder.models.times import utcnow
 from finder.peer import accounts
 from finder.web.pages import local_path_or
 
@@ -69,7 +70,7 @@ def await_second_factor(volunteer: Volunteer) -> None:
 def complete_sign_in(volunteer: Volunteer):
     """Every step passed: the session, a redirect to where they were going, and this browser
     remembered as one the account uses."""
-    accounts.signed_in(db.session, volunteer)
+    accounts.signed_in(db.session, volunteer, utcnow())
     sign_in_as(volunteer)
     response = redirect(local_path_or(request.args.get("next"), url_for("volunteer.dashboard")),
                         code=303)
