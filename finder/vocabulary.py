@@ -119,10 +119,10 @@ VOLUNTEER_CHECKS = {
 }
 # What a volunteer may still need before they are offered requests (finder.peer.requirements).
 VOLUNTEER_REQUIREMENTS = {
-    "agreement": _l("Volunteer agreement not signed"),
-    "training": _l("Training not done"),
-    "dbs": _l("DBS check not done"),
-    "reference": _l("Reference check not done"),
+    "agreement": _l("volunteer agreement"),
+    "training": _l("training"),
+    "dbs": _l("DBS check"),
+    "reference": _l("reference check"),
 }
 
 # --- Requests to bring a peer ----------------------------------------------------------------
@@ -193,6 +193,15 @@ FOLLOW_UP_AGAIN = ("yes", "no", "not_sure")
 # What would help next: someone to go with them again, another group nearby, online meetings.
 FOLLOW_UP_NEXT = ("accompany", "other_group", "online")
 
+# How a volunteer a coordinator could offer a request to differs from what it asks
+# (finder.peer.preferences).
+VOLUNTEER_MISMATCHES = {
+    "fellowship": _l("not a member of this group"),
+    "volunteer_gender": _l("not the gender asked for"),
+    "language": _l("does not speak the language asked for"),
+    "distance": _l("further away than they travel"),
+    "time": _l("not usually free at that time"),
+}
 # Safeguarding concerns raised on a request (finder.peer.concerns).
 CONCERN_STATES = {"open": _l("Open"), "handled": _l("Handled")}
 

@@ -29,15 +29,15 @@ from finder.peer.requirements import Requirements
 from finder.peer.requirements import met_in_sql
 
 REASON_MAX_LENGTH = 500
-# How a volunteer differs from what a request asks, in words for the coordinator.
-MISMATCHES = ("fellowship", "volunteer_gender", "language", "distance", "time")
+# How a volunteer differs from what a request asks (words in the vocabulary).
+MISMATCHES = tuple(vocabulary.VOLUNTEER_MISMATCHES)
 
 
 @dataclass(frozen=True)
 class Candidate:
     volunteer: Volunteer
     # What about this volunteer differs from the request (codes of MISMATCHES); empty when
-    # they fit and were simply asked before or busy.
+    # they fit but were not asked (busy, say).
     differs: tuple[str, ...]
 
 

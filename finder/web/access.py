@@ -72,8 +72,8 @@ def complete_sign_in(volunteer: Volunteer):
     remembered as one the account uses."""
     accounts.signed_in(db.session, volunteer, utcnow())
     sign_in_as(volunteer)
-    response = redirect(local_path_or(request.args.get("next"), url_for("volunteer.dashboard")),
-                        code=303)
+    landing = url_for("coordinator.home" if volunteer.is_coordinator else "volunteer.dashboard")
+    response = redirect(local_path_or(request.args.get("next"), landing), code=303)
     return remember_browser(response, volunteer)
 
 

@@ -228,7 +228,7 @@ def as_coordinator(path: str, first: Callable[[Page, LiveServer], Response] | No
 
 
 def coordinator_request(page: Page, server: LiveServer) -> Response:
-    as_coordinator("/coordinator", first=ask_for_a_volunteer)(page, server)
+    as_coordinator("/coordinator/requests", first=ask_for_a_volunteer)(page, server)
     return follow(page, page.locator("table a").first)
 
 
@@ -358,7 +358,7 @@ PAGES = [
     PageState("volunteer-dashboard", setup=volunteer_dashboard),
     PageState("volunteer-profile", setup=volunteer_profile),
     PageState("volunteer-request", setup=volunteer_request),
-    PageState("coordinator-queue", setup=as_coordinator("/coordinator", first=ask_for_a_volunteer)),
+    PageState("coordinator-queue", setup=as_coordinator("/coordinator/requests", first=ask_for_a_volunteer)),
     PageState("coordinator-request", setup=coordinator_request),
     PageState("coordinator-held-request", setup=coordinator_held_request),
     PageState("coordinator-volunteers", setup=as_coordinator("/coordinator/volunteers")),
