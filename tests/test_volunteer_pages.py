@@ -1,9 +1,13 @@
 """Volunteers sign in, see offers without personal details, accept or decline in one tap, and
 see contact details only once the request is theirs."""
 
+import datetime as dt
 import re
 
 import pytest
+from factories import LEEDS
+from factories import make_meeting
+from peer_factories import MONDAY_MORNING
 from peer_factories import make_request
 from peer_factories import make_volunteer
 from peer_factories import sign_in
@@ -13,6 +17,7 @@ from finder.models import AccompanimentRequest
 from finder.models import AvailabilityWindow
 from finder.models import ContactReveal
 from finder.models import Volunteer
+from finder.peer import requests as peer_requests
 
 pytestmark = pytest.mark.usefixtures("app_context")
 
@@ -32,13 +37,54 @@ def test_signing_in_with_a_wrong_password_explains_without_saying_which_was_wron
     assert "Enter a correct email address and password" in soup.find(class_="error-summary").text
 
 
+def offer_card(soup) -> dict[str, str]:
+    card = soup.select_one("#volunteer-work .result")
+    return {"heading": card.h3.get_text(strip=True), **{
+        row.dt.get_text(strip=True): row.dd.get_text(" ", strip=True)
+        for row in card.select(".summary-list > div")}}
+
+
 def test_an_offer_shows_the_group_area_and_time_but_nobody_s_details(app, page):
     volunteer = make_volunteer()
     make_request(route=True, first_name="Quillon", note="Private words")
     soup = page(signed_in(app, volunteer).get("/volunteer"))
     text = soup.main.get_text()
-    assert "Alcoholics Anonymous, LS1" in text and "I can go" in text
+    assert offer_card(soup)["Group"] == "Alcoholics Anonymous" and "I can go" in text
     assert "Quillon" not in text and "Private words" not in text and "07700" not in text
+
+
+def test_an_offer_names_the_meeting_says_how_far_and_when_to_answer_by(app, page):
+    meeting = make_meeting(name="Harbour Lights Group", day=1, start_time=dt.time(19, 30))
+    volunteer = make_volunteer(latitude=LEEDS[0] + 0.02, languages=["en", "pl"])  # 1.4 mi N
+    submitted = peer_requests.submit(db.session, peer_requests.from_meeting(
+        meeting, first_name="Quillon", contact_method="phone", contact_value="07700 900321",
+        volunteer_gender="woman", language="pl"), MONDAY_MORNING, app.config)
+    peer_requests.route(db.session, submitted.request, MONDAY_MORNING, app.config)
+    card = offer_card(page(signed_in(app, volunteer).get("/volunteer")))
+    assert card["heading"] == "Harbour Lights Group"
+    assert card["When"] == "Monday 10 March 2025, 19:30"
+    assert card["Where"] == "LS1, 1.4 miles away"
+    assert card["They asked for"] == "Would like a woman, Polish"
+    # The first wave is open for two hours from when it was sent.
+    assert card["Answer by"] == "Monday 10 March 2025, 12:00"
+
+
+def test_after_accepting_the_contact_details_are_on_the_dashboard_and_the_view_is_recorded(
+        app, page):
+    volunteer = make_volunteer()
+    request = make_request(route=True, first_name="Quillon", contact_value="07700 900777")
+    client = signed_in(app, volunteer)
+    response = client.post(f"/volunteer/offers/{request.offers[0].id}/accept",
+                           follow_redirects=True)
+    soup = page(response)
+    assert "Their contact details are below." in soup.select_one("[role=status]").get_text()
+    details = soup.select_one("#volunteer-work .result .summary-list").get_text(" ", strip=True)
+    assert "Quillon" in details and "07700900777" in details.replace(" ", "")
+    reveals = db.session.query(ContactReveal).filter_by(request_id=request.id).all()
+    assert [r.volunteer_id for r in reveals] == [volunteer.id]
+    # Later visits to the dashboard list the request without its details (the link has them).
+    later = page(client.get("/volunteer")).select_one("#volunteer-work").get_text()
+    assert "Quillon" not in later
 
 
 def test_the_first_to_accept_gets_it_and_the_others_are_thanked(app, page):
