@@ -168,7 +168,7 @@ def test_the_profile_saves_fellowships_place_and_weekly_availability(app, page):
     response = client.post("/volunteer/profile", data={
         "fellowships": ["na", "aa"], "home_postcode": "ls1 4ap", "travel_radius_miles": "10",
         "languages": ["en", "pl"], "gender": "man", "max_active_requests": "2",
-        "day_1_from": "18:00", "day_1_to": "22:00", "day_5_from": "9:30", "day_5_to": "12:00",
+        "free_evening": ["1"], "free_morning": ["5"], "free_afternoon": ["5"],
     })
     assert response.status_code == 303
     db.session.expire_all()
@@ -176,8 +176,36 @@ def test_the_profile_saves_fellowships_place_and_weekly_availability(app, page):
     assert sorted(saved.fellowships) == ["aa", "na"] and saved.home_postcode == "LS1 4AP"
     assert saved.latitude and saved.travel_radius_miles == 10 and saved.gender == "man"
     windows = db.session.query(AvailabilityWindow).filter_by(volunteer_id=volunteer.id)
+    # Monday evenings; Friday morning and afternoon, one window from 5am to 5pm.
     assert sorted((w.day, w.start_minute, w.end_minute) for w in windows) == [
-        (1, 1080, 1320), (5, 570, 720)]
+        (1, 17 * 60, 24 * 60), (5, 5 * 60, 17 * 60)]
+
+
+def test_every_day_sets_a_part_of_the_day_for_the_whole_week_in_one_tick(app, page):
+    volunteer = make_volunteer(windows=[])
+    client = signed_in(app, volunteer)
+    client.post("/volunteer/profile", data={
+        "fellowships": ["aa"], "home_postcode": "LS1 4AP", "travel_radius_miles": "5",
+        "max_active_requests": "1", "free_evening": ["every"]})
+    db.session.expire_all()
+    windows = db.session.query(AvailabilityWindow).filter_by(volunteer_id=volunteer.id)
+    assert sorted(w.day for w in windows) == list(range(7))
+    # The form shows it back as each day ticked, Monday first.
+    soup = page(client.get("/volunteer/profile"))
+    evenings = soup.select_one("#free_evening")
+    assert evenings.legend.get_text(strip=True) == "Evenings (5pm to midnight)"
+    ticked = [soup.find("label", attrs={"for": box["id"]}).get_text(strip=True)
+              for box in evenings.select("input[checked]")]
+    assert ticked == ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                      "Sunday"]
+    assert soup.select_one("#free_morning input[checked]") is None
+
+
+def test_the_profile_offers_each_language_once(app, page):
+    soup = page(signed_in(app, make_volunteer()).get("/volunteer/profile"))
+    labels = [soup.find("label", attrs={"for": box["id"]}).get_text(strip=True)
+              for box in soup.select("#languages input")]
+    assert labels.count("English") == 1 and len(labels) == len(set(labels))
 
 
 def test_how_far_a_volunteer_can_travel_says_mile_for_one(app, page):
@@ -185,11 +213,12 @@ def test_how_far_a_volunteer_can_travel_says_mile_for_one(app, page):
     distances = [o.get_text(strip=True) for o in soup.select("#travel_radius_miles option")]
     assert distances[:3] == ["Up to 1 mile", "Up to 2 miles", "Up to 5 miles"]
 
-def test_a_profile_mistake_is_explained(app, page):
+def test_a_profile_mistake_is_explained_and_keeps_what_was_ticked(app, page):
     client = signed_in(app, make_volunteer())
     response = client.post("/volunteer/profile", data={
-        "fellowships": ["aa"], "home_postcode": "LS1 4AP", "travel_radius_miles": "5",
-        "max_active_requests": "1", "day_2_from": "20:00", "day_2_to": "19:00"})
+        "fellowships": [], "home_postcode": "LS1 4AP", "travel_radius_miles": "5",
+        "max_active_requests": "1", "free_afternoon": ["2"]})
     soup = page(response)
     assert response.status_code == 422
-    assert re.search("Enter a time after the start time", soup.find(class_="error-summary").text)
+    assert re.search("Select at least one group", soup.find(class_="error-summary").text)
+    assert [box["value"] for box in soup.select("#free_afternoon input[checked]")] == ["2"]
