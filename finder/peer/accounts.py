@@ -18,8 +18,8 @@ from finder.models import Volunteer
 from finder.models.session import Session
 from finder.peer import messages
 from finder.peer import throttle
-from finder.peer.matching import london_today
 from finder.peer import two_factor
+from finder.peer.matching import london_today
 
 hasher = PasswordHasher()
 # Verified against when the email is unknown, so a wrong email takes as long as a wrong password.

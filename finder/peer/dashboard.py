@@ -57,9 +57,10 @@ def _card(session: Session, volunteer: Volunteer, offer: Offer, config: Mapping)
     if request.meeting_slug:
         name = session.scalar(select(Meeting.name).where(Meeting.slug == request.meeting_slug))
     miles = None
-    if not request.online and None not in (request.latitude, volunteer.latitude):
-        miles = routing.distance_miles(volunteer.latitude, volunteer.longitude,
-                                       request.latitude, request.longitude)
+    here = (volunteer.latitude, volunteer.longitude)
+    there = (request.latitude, request.longitude)
+    if not request.online and None not in (*here, *there):
+        miles = routing.distance_miles(*here, *there)  # type: ignore[arg-type]
     return OfferCard(offer, name, miles, offer_closes_at(request, config))
 
 

@@ -49,10 +49,12 @@ def differences(volunteer: Volunteer, request: AccompanimentRequest) -> tuple[st
         found.append("volunteer_gender")
     if request.language and request.language not in (volunteer.languages or []):
         found.append("language")
+    here = (volunteer.latitude, volunteer.longitude)
+    there = (request.latitude, request.longitude)
     if not request.online and (
-            volunteer.latitude is None or request.latitude is None
-            or routing.distance_miles(volunteer.latitude, volunteer.longitude, request.latitude,
-                                      request.longitude) > volunteer.travel_radius_miles):
+            None in (*here, *there)
+            or routing.distance_miles(*here, *there)  # type: ignore[arg-type]
+            > volunteer.travel_radius_miles):
         found.append("distance")
     if not any(window.covers(request.wanted_day, request.wanted_minute)
                for window in volunteer.availability):
@@ -68,7 +70,8 @@ def can_step_in(request: AccompanimentRequest) -> bool:
 def candidates(session: Session, request: AccompanimentRequest, now: dt.datetime,
                requirements: Requirements) -> list[Candidate]:
     """Every volunteer who could be offered the request outside its preferences: approved,
-    active, not paused, meeting the service's requirements and not asked about it before;
+    active, not paused, a member of some group, meeting the service's requirements and not
+    asked about it before;
     those who differ least first, members of the meeting's fellowship before others."""
     today = matching.london_today(now)
     asked = select(Offer.id).where(Offer.request_id == request.id,
@@ -77,7 +80,9 @@ def candidates(session: Session, request: AccompanimentRequest, now: dt.datetime
         Volunteer.approved.is_(True), Volunteer.state == "active",
         or_(Volunteer.paused_until.is_(None), Volunteer.paused_until < today),
         met_in_sql(requirements), ~asked).order_by(Volunteer.first_name, Volunteer.id))
-    found = [Candidate(person, differences(person, request)) for person in people]
+    # Someone who is a member of no group (a coordinator only, say) goes with nobody.
+    found = [Candidate(person, differences(person, request)) for person in people
+             if person.fellowships]
     return sorted(found, key=lambda c: ("fellowship" in c.differs, len(c.differs)))
 
 

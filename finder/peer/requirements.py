@@ -37,8 +37,8 @@ class Requirements:
     def from_config(cls, config: Mapping) -> Requirements:
         check = config.get("FINDER_PEER_REQUIRE_CHECK", "none")
         if check not in vocabulary.VOLUNTEER_CHECKS:
-            raise UnknownCheckError(
-                f"FINDER_PEER_REQUIRE_CHECK must be one of {', '.join(vocabulary.VOLUNTEER_CHECKS)}")
+            allowed = ", ".join(vocabulary.VOLUNTEER_CHECKS)
+            raise UnknownCheckError(f"FINDER_PEER_REQUIRE_CHECK must be one of {allowed}")
         return cls(training=bool(config.get("FINDER_PEER_REQUIRE_TRAINING", True)), check=check)
 
     @property

@@ -137,7 +137,7 @@ def read_windows(form: ProfileForm) -> list[tuple[int, int, int]]:
             day for day in WEEK_FROM_MONDAY if str(day) in chosen]
         for day in days:
             spans.setdefault(day, []).append((start, end))
-    windows = []
+    windows: list[tuple[int, int, int]] = []
     for day in sorted(spans):
         merged: list[list[int]] = []
         for start, end in sorted(spans[day]):

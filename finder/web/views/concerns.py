@@ -16,6 +16,7 @@ from sqlalchemy import select
 from finder.extensions import db
 from finder.models import AccompanimentRequest
 from finder.models import SafeguardingConcern
+from finder.models import Volunteer
 from finder.models.times import utcnow
 from finder.peer import concerns
 from finder.web.access import coordinator_required
@@ -27,8 +28,15 @@ from finder.web.security import private
 bp = Blueprint("concerns", __name__)
 
 
+def _person() -> Volunteer:
+    """The signed-in account (the views' decorators have made sure there is one)."""
+    person = current_volunteer()
+    assert person is not None
+    return person
+
+
 def _back_to(request: AccompanimentRequest) -> str:
-    if current_volunteer().is_coordinator:
+    if _person().is_coordinator:
         return url_for("coordinator.request_detail", public_id=request.public_id)
     return url_for("volunteer.accepted_request", public_id=request.public_id)
 
@@ -38,7 +46,7 @@ def _back_to(request: AccompanimentRequest) -> str:
 def raise_concern(public_id: str):
     found = db.first_or_404(
         select(AccompanimentRequest).where(AccompanimentRequest.public_id == public_id))
-    person = current_volunteer()
+    person = _person()
     if not concerns.may_raise(found, person):
         abort(403)
     form = ConcernForm()
@@ -58,7 +66,7 @@ def raise_concern(public_id: str):
 @coordinator_required
 def handled(concern_id: int):
     concern = db.get_or_404(SafeguardingConcern, concern_id)
-    if concerns.mark_handled(db.session, concern, current_volunteer(), utcnow()):
+    if concerns.mark_handled(db.session, concern, _person(), utcnow()):
         flash(_("Marked as handled."))
     else:
         flash(_("Someone has already marked this concern as handled."))

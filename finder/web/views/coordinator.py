@@ -24,10 +24,10 @@ from finder.peer import audit
 from finder.peer import coordination
 from finder.peer import coordinator_home
 from finder.peer import matching
+from finder.peer import preferences
 from finder.peer import requests as peer_requests
 from finder.peer import routing
 from finder.peer import states
-from finder.peer import preferences
 from finder.peer import two_factor
 from finder.peer.requirements import Requirements
 from finder.peer.requirements import missing
