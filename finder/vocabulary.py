@@ -156,7 +156,6 @@ EVENT_REASONS = {
     "override": _l("offered by a coordinator outside the preferences"),
     "withdrawn": _l("the volunteer withdrew"),
     "assigned": _l("assigned by a coordinator"),
-    "relaxed": _l("the person dropped a preference"),
 }
 # Preferences a coordinator can ask the person to drop when nobody can meet them; the codes
 # name the request's columns.
@@ -202,9 +201,6 @@ VOLUNTEER_MISMATCHES = {
     "distance": _l("further away than they travel"),
     "time": _l("not usually free at that time"),
 }
-# Safeguarding concerns raised on a request (finder.peer.concerns).
-CONCERN_STATES = {"open": _l("Open"), "handled": _l("Handled")}
-
 # --- Email outbox (staff never read these; codes only) ----------------------------------------
 
 # "unconfirmed": a worker stopped while the mail server had the message, so it may or may
