@@ -109,6 +109,7 @@ def test_accepting_with_htmx_returns_the_updated_lists_only(app):
     html = response.get_data(as_text=True)
     assert response.status_code == 200 and "<h1" not in html and 'id="volunteer-work"' in html
     assert "You are going" in html
+    assert "Their contact details" in html and "Robin" in html  # below, as the message says
 
 
 def test_contact_details_appear_after_accepting_and_the_view_is_recorded(app, page):
