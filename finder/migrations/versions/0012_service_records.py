@@ -27,8 +27,9 @@ def upgrade():
             batch_op.add_column(sa.Column(name, sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("last_active_at", sa.DateTime(), nullable=True))
     # Everyone who offered through the sign-up form ticked the volunteer agreement then.
-    op.execute("UPDATE volunteers SET agreement_on = CAST(created_at AS DATE) "
-               "WHERE role = 'volunteer'")
+    day = "DATE(created_at)" if op.get_bind().dialect.name == "sqlite" \
+        else "CAST(created_at AS DATE)"
+    op.execute(f"UPDATE volunteers SET agreement_on = {day} WHERE role = 'volunteer'")
     with op.batch_alter_table("accompaniment_requests") as batch_op:
         batch_op.add_column(sa.Column("relax_asked_for", sa.Enum(
             "volunteer_gender", "language", name="ck_requests_relax_asked_for",
@@ -67,6 +68,7 @@ def downgrade():
         batch_op.drop_column("note")
     with op.batch_alter_table("accompaniment_requests") as batch_op:
         batch_op.drop_column("relax_asked_at")
+        batch_op.drop_constraint("ck_requests_relax_asked_for", type_="check")
         batch_op.drop_column("relax_asked_for")
     with op.batch_alter_table("volunteers") as batch_op:
         batch_op.drop_column("last_active_at")
