@@ -66,6 +66,8 @@ def volunteers(count: int, rng: random.Random) -> tuple[list[dict], list[dict]]:
             max_active_requests=rng.choice((1, 2, 3)),
             last_offered_at=NOW - dt.timedelta(minutes=rng.randrange(100000))
             if rng.random() < 0.7 else None,
+            agreement_on=dt.date(2025, 1, 6),
+            trained_on=dt.date(2025, 1, 20) if rng.random() < 0.95 else None,
             failed_logins=0, is_demo=False, created_at=NOW))
         for day in rng.sample(range(7), rng.choice((2, 3))):
             start = rng.randrange(8 * 60, 19 * 60, 30)

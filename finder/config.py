@@ -143,6 +143,11 @@ def peer_settings() -> dict:
         # The morning after the meeting, at this hour in London, the status page asks how it went.
         "FINDER_PEER_FOLLOW_UP_HOUR": _int("FINDER_PEER_FOLLOW_UP_HOUR", 9),
         "FINDER_PEER_RETENTION_DAYS": _int("FINDER_PEER_RETENTION_DAYS", 30),
+        # What a volunteer needs on record before they are offered requests, besides the
+        # volunteer agreement (finder.peer.requirements): training, and a check (none, dbs
+        # or reference).
+        "FINDER_PEER_REQUIRE_TRAINING": _flag("FINDER_PEER_REQUIRE_TRAINING", True),
+        "FINDER_PEER_REQUIRE_CHECK": os.environ.get("FINDER_PEER_REQUIRE_CHECK", "none"),
         "FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY": _int(
             "FINDER_PEER_REQUESTS_PER_CONTACT_PER_DAY", 3),
         "FINDER_PEER_REQUEST_RATE_LIMIT": os.environ.get(

@@ -105,6 +105,27 @@ GENDERS = {"woman": _l("Woman"), "man": _l("Man"), "non_binary": _l("Non-binary"
 GENDER_WISHES = {"woman": _l("Would like a woman"), "man": _l("Would like a man")}
 GENDER_WISH_CHOICES = {"woman": _l("A woman"), "man": _l("A man")}
 VOLUNTEER_RADII_MILES = (1, 2, 5, 10, 15, 25)
+# When a volunteer is usually free, by part of day (wall-clock minutes since midnight,
+# [start, end)): the profile asks per weekday, routing reads the windows they make.
+VOLUNTEER_PARTS_OF_DAY = {
+    "morning": ((5 * 60, 12 * 60), _l("Mornings (5am to midday)")),
+    "afternoon": ((12 * 60, 17 * 60), _l("Afternoons (midday to 5pm)")),
+    "evening": ((17 * 60, 24 * 60), _l("Evenings (5pm to midnight)")),
+}
+# A check a service may require of its volunteers before they are offered requests
+# (FINDER_PEER_REQUIRE_CHECK). Only the date it was done is kept, never its content.
+VOLUNTEER_CHECKS = {
+    "none": _l("No check"),
+    "dbs": _l("DBS check"),
+    "reference": _l("Reference check"),
+}
+# What a volunteer may still need before they are offered requests (finder.peer.requirements).
+VOLUNTEER_REQUIREMENTS = {
+    "agreement": _l("volunteer agreement"),
+    "training": _l("training"),
+    "dbs": _l("DBS check"),
+    "reference": _l("reference check"),
+}
 
 # --- Requests to bring a peer ----------------------------------------------------------------
 
@@ -132,6 +153,18 @@ HELD_REASONS = {
     "over_limit": _l("too many requests from one contact in a day"),
 }
 REQUEST_REASONS = {**CLOSE_REASONS, **HELD_REASONS}
+# Why else a status changed (event reasons that are neither closing nor holding back).
+EVENT_REASONS = {
+    "override": _l("offered by a coordinator outside the preferences"),
+    "withdrawn": _l("the volunteer withdrew"),
+    "assigned": _l("assigned by a coordinator"),
+}
+# Preferences a coordinator can ask the person to drop when nobody can meet them; the codes
+# name the request's columns.
+RELAXABLE_PREFERENCES = {
+    "volunteer_gender": _l("the volunteer's gender"),
+    "language": _l("the language the volunteer speaks"),
+}
 # What a volunteer can say happened; "unknown" is recorded when nobody said.
 OUTCOME_CHOICES = {
     "attended": _l("We went to the meeting"),
@@ -173,6 +206,15 @@ FOLLOW_UP_WELCOME = ("yes", "no", "skipped")
 # would go again.
 OUTCOME_EVENT_KINDS = ("received", "matched", "unmatched", "went", "again")
 
+# How a volunteer a coordinator could offer a request to differs from what it asks
+# (finder.peer.preferences).
+VOLUNTEER_MISMATCHES = {
+    "fellowship": _l("not a member of this group"),
+    "volunteer_gender": _l("not the gender asked for"),
+    "language": _l("does not speak the language asked for"),
+    "distance": _l("further away than they travel"),
+    "time": _l("not usually free at that time"),
+}
 # --- Email outbox (staff never read these; codes only) ----------------------------------------
 
 # "unconfirmed": a worker stopped while the mail server had the message, so it may or may

@@ -29,7 +29,7 @@ def test_the_queue_shows_escalated_requests_first(coordinator_client, page):
     offering = make_request(route=True)
     escalated = make_request(route=True, fellowship="na")
     assert (offering.status, escalated.status) == ("offering", "escalated")
-    soup = page(coordinator_client.get("/coordinator"))
+    soup = page(coordinator_client.get("/coordinator/requests"))
     links = [a["href"] for a in soup.select("table a")]
     assert links[:2] == [f"/coordinator/requests/{escalated.public_id}",
                          f"/coordinator/requests/{offering.public_id}"]
@@ -64,7 +64,7 @@ def test_a_request_held_over_the_limit_waits_in_the_queue_until_sent_to_voluntee
     held = make_request(route=True, contact_value="07700 900555")
     volunteer = make_volunteer()
     assert (held.status, held.held_reason) == ("held", "over_limit")
-    queue = page(coordinator_client.get("/coordinator"))
+    queue = page(coordinator_client.get("/coordinator/requests"))
     detail = f"/coordinator/requests/{held.public_id}"
     assert queue.select_one(f'table a[href="{detail}"]')
     release = page(coordinator_client.get(detail)).select_one(f'form[action="{detail}/release"]')
@@ -79,7 +79,7 @@ def test_a_request_held_over_the_limit_waits_in_the_queue_until_sent_to_voluntee
 def test_repeats_are_listed_as_held_back_and_cannot_be_sent_on(coordinator_client, page):
     first = make_request(route=True, contact_value="07700 900666")
     repeat = make_request(route=True, contact_value="07700 900666")
-    queue = page(coordinator_client.get("/coordinator"))
+    queue = page(coordinator_client.get("/coordinator/requests"))
     detail = f"/coordinator/requests/{repeat.public_id}"
     section = queue.find("h2", string="Recently closed or held back").find_next("table")
     assert section.select_one(f'a[href="{detail}"]') and first.status == "escalated"

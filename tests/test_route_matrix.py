@@ -16,6 +16,7 @@ from finder.extensions import db
 from finder.models import ChangeReport
 from finder.models import MeetingSource
 from finder.models import Volunteer
+from finder.peer import concerns
 from finder.peer import matching
 from finder.peer import requests as peer_requests
 
@@ -52,13 +53,15 @@ def world(app, app_context):
     source = MeetingSource(location="https://feed.example.org/meetings.json",
                            format="meeting-guide", fellowship="aa", name="aa-example")
     db.session.add(source)
+    concern = concerns.raise_concern(db.session, accepted, coordinator, False, "A worry",
+                                     MONDAY_MORNING)
     db.session.commit()
     return {
         "ids": {"volunteer": volunteer.id, "coordinator": coordinator.id},
         "args": {"slug": meeting.slug, "token": submitted.token, "public_id": accepted.public_id,
                  "offer_id": (other.offers[0].id if other.offers else 1),
                  "volunteer_id": volunteer.id, "report_id": report.id, "statement_id": 1,
-                 "source_id": source.id, "table": "by-month",
+                 "source_id": source.id, "table": "by-month", "concern_id": concern.id,
                  "action": "pause",
                  "code": "en", "filename": "css/finder.css"},
     }

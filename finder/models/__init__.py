@@ -13,6 +13,7 @@ from finder.models.peer import ContactAllowance
 from finder.models.peer import ContactReveal
 from finder.models.peer import Offer
 from finder.models.peer import RequestEvent
+from finder.models.peer import SafeguardingConcern
 from finder.models.report import ChangeReport
 from finder.models.volunteer import AvailabilityWindow
 from finder.models.volunteer import Volunteer
@@ -32,5 +33,6 @@ __all__ = [
     "OutboxMessage",
     "OutcomeEvent",
     "RequestEvent",
+    "SafeguardingConcern",
     "Volunteer",
 ]

@@ -98,6 +98,12 @@ class AccompanimentRequest(db.Model):
     # each is counted once however many times (and by whom) it is said.
     matched_counted: Mapped[bool] = mapped_column(default=False)
     went_counted: Mapped[bool] = mapped_column(default=False)
+    # A coordinator asked the person whether they would drop this preference (a code of
+    # vocabulary.RELAXABLE_PREFERENCES), because nobody who meets it can go; the status page
+    # asks them (finder.peer.preferences).
+    relax_asked_for: Mapped[str | None] = mapped_column(
+        coded("ck_requests_relax_asked_for", vocabulary.RELAXABLE_PREFERENCES, length=30))
+    relax_asked_at: Mapped[dt.datetime | None]
     priority: Mapped[bool] = mapped_column(default=False)
     wave: Mapped[int] = mapped_column(default=0)
     wave_started_at: Mapped[dt.datetime | None]
@@ -112,6 +118,8 @@ class AccompanimentRequest(db.Model):
     volunteer: Mapped[Volunteer | None] = relationship()
     offers: Mapped[list[Offer]] = relationship(back_populates="request", order_by="Offer.id")
     events: Mapped[list[RequestEvent]] = relationship(order_by="RequestEvent.id")
+    concerns: Mapped[list[SafeguardingConcern]] = relationship(
+        back_populates="request", order_by="SafeguardingConcern.id")
 
     __table_args__ = (
         Index("ix_requests_status", "status"),
@@ -163,7 +171,9 @@ class Offer(db.Model):
 
 
 class RequestEvent(db.Model):
-    """One status change. No personal data: statuses, a reason code, when, and the actor's role."""
+    """One status change: statuses, a reason code, when, and the actor's role; and a
+    coordinator's own words when they step outside the rules (an offer outside the person's
+    preferences), erased with the requester's personal data."""
 
     __tablename__ = "request_events"
 
@@ -176,6 +186,7 @@ class RequestEvent(db.Model):
     reason: Mapped[str | None] = mapped_column(String(30))
     actor_role: Mapped[str] = mapped_column(
         coded("ck_request_events_actor_role", vocabulary.ACTORS))
+    note: Mapped[str | None] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -188,3 +199,28 @@ class ContactReveal(db.Model):
     request_id: Mapped[int] = mapped_column(ForeignKey("accompaniment_requests.id"), index=True)
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id"), index=True)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SafeguardingConcern(db.Model):
+    """A worry about someone's safety, raised on a request by its volunteer or a coordinator.
+    The words are kept short and erased with the requester's personal data; the record that a
+    concern was raised, and handled, stays in the request's history."""
+
+    __tablename__ = "safeguarding_concerns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("accompaniment_requests.id"), index=True)
+    raised_by_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id"))
+    raised_by_role: Mapped[str] = mapped_column(
+        coded("ck_safeguarding_concerns_raised_by_role", vocabulary.ACTORS))
+    urgent: Mapped[bool] = mapped_column(default=False)
+    details: Mapped[str | None] = mapped_column(Text)
+    raised_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    handled_at: Mapped[dt.datetime | None]
+    handled_by_id: Mapped[int | None] = mapped_column(ForeignKey("volunteers.id"))
+
+    request: Mapped[AccompanimentRequest] = relationship(back_populates="concerns")
+    raised_by: Mapped[Volunteer] = relationship(foreign_keys=[raised_by_id])
+    handled_by: Mapped[Volunteer | None] = relationship(foreign_keys=[handled_by_id])
+
+    __table_args__ = (Index("ix_safeguarding_concerns_open", "handled_at"),)

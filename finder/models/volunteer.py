@@ -43,6 +43,14 @@ class Volunteer(db.Model):
     travel_radius_miles: Mapped[float] = mapped_column(default=5)
     max_active_requests: Mapped[int] = mapped_column(default=1)
     last_offered_at: Mapped[dt.datetime | None]
+    # The records a service keeps (finder.peer.requirements): dates only, never what a check
+    # found or anything about health. The agreement is the one ticked at sign-up.
+    agreement_on: Mapped[dt.date | None]
+    trained_on: Mapped[dt.date | None]
+    dbs_checked_on: Mapped[dt.date | None]
+    reference_checked_on: Mapped[dt.date | None]
+    # Signing in and answering offers.
+    last_active_at: Mapped[dt.datetime | None]
     # Sign-in attempts since the last success, and the earliest time the next may be checked
     # (finder/peer/accounts.py: a throttle that slows guessing without locking anyone out).
     failed_logins: Mapped[int] = mapped_column(default=0)

@@ -19,6 +19,7 @@ from finder.models.session import Session
 from finder.peer import messages
 from finder.peer import throttle
 from finder.peer import two_factor
+from finder.peer.matching import london_today
 
 hasher = PasswordHasher()
 # Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
@@ -92,9 +93,11 @@ def sign_up(session: Session, email: str, password: str, first_name: str,
     password_hash = hash_password(password)
     email = email.strip().lower()
     if find_by_email(session, email) is None:
+        # The form cannot be sent without ticking the volunteer agreement.
         session.add(Volunteer(email=email, first_name=first_name.strip(),
                               password_hash=password_hash, role="volunteer", approved=False,
-                              fellowships=list(fellowships)))
+                              fellowships=list(fellowships),
+                              agreement_on=london_today(now)))
         messages.to_coordinators_new_volunteer(session, now)
         try:
             session.commit()
@@ -106,9 +109,11 @@ def sign_up(session: Session, email: str, password: str, first_name: str,
     return False
 
 
-def signed_in(session: Session, volunteer: Volunteer) -> None:
-    """Every step passed: the guess count starts again. Commits."""
+def signed_in(session: Session, volunteer: Volunteer, now: dt.datetime) -> None:
+    """Every step passed: the guess count starts again, and the account was active now.
+    Commits."""
     throttle.reset(session, volunteer)
+    volunteer.last_active_at = now
     session.commit()
 
 

@@ -25,6 +25,10 @@ class Reveal:
     viewer_role: str
     request_public_id: str
     request_status: str
+    # Whose details: the requester's first name (None once erased), the group and meeting.
+    requester_name: str | None
+    fellowship: str
+    meeting_at: dt.datetime
     # The viewer no longer holds the request (they withdrew, or it went to someone else).
     viewer_let_go: bool
 
@@ -45,6 +49,9 @@ def recent_reveals(session: Session, limit: int = 200) -> list[Reveal]:
             viewer_role=viewer.role,
             request_public_id=request.public_id,
             request_status=request.status,
+            requester_name=request.first_name,
+            fellowship=request.fellowship,
+            meeting_at=request.meeting_at,
             viewer_let_go=viewer.role != "coordinator" and request.volunteer_id != viewer.id,
         )
         for at, viewer, request in rows

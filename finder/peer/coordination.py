@@ -54,9 +54,28 @@ def volunteers(session: Session) -> list[Volunteer]:
         Volunteer.approved, Volunteer.state, Volunteer.first_name, Volunteer.id)))
 
 
-def change_volunteer(session: Session, volunteer: Volunteer, action: str, now: dt.datetime,
-                     config: Mapping) -> bool:
+def other_active_coordinators(session: Session, volunteer: Volunteer, now: dt.datetime) -> int:
+    """Coordinators besides this one who are active and not paused."""
     today = matching.london_today(now)
+    return session.scalar(
+        select(func.count()).select_from(Volunteer)
+        .where(Volunteer.role == "coordinator", Volunteer.state == "active",
+               Volunteer.approved.is_(True), Volunteer.id != volunteer.id,
+               (Volunteer.paused_until.is_(None)) | (Volunteer.paused_until < today))) or 0
+
+
+def is_last_coordinator(session: Session, volunteer: Volunteer, now: dt.datetime) -> bool:
+    """Pausing or retiring this account would leave nobody to look after requests."""
+    return volunteer.is_coordinator and other_active_coordinators(session, volunteer, now) == 0
+
+
+def change_volunteer(session: Session, volunteer: Volunteer, action: str, now: dt.datetime,
+                     config: Mapping) -> str:
+    """"done", "last_coordinator" (pausing or retiring the only active coordinator is refused)
+    or "unknown" (no such action). Commits."""
+    today = matching.london_today(now)
+    if action in ("pause", "retire") and is_last_coordinator(session, volunteer, now):
+        return "last_coordinator"
     if action == "approve":
         volunteer.approved = True
     elif action == "pause":
@@ -68,11 +87,11 @@ def change_volunteer(session: Session, volunteer: Volunteer, action: str, now: d
     elif action == "reinstate":
         volunteer.state = "active"
     else:
-        return False
+        return "unknown"
     session.commit()
     if action == "retire":
         hand_back(session, volunteer, now, config)
-    return True
+    return "done"
 
 
 def hand_back(session: Session, volunteer: Volunteer, now: dt.datetime,

@@ -4,6 +4,8 @@ marked is_demo. Call load_demo_volunteers() where the demo meetings are loaded."
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import delete
 from sqlalchemy import select
 
@@ -22,21 +24,28 @@ CITIES = {
     "Glasgow": (55.8642, -4.2518), "Cardiff": (51.4816, -3.1791),
     "Bristol": (51.4545, -2.5879), "Edinburgh": (55.9533, -3.1883),
 }
-# (first name, city, fellowships, gender, languages)
+# (first name, city, fellowships, gender, languages). Leeds has someone for every group, so
+# whichever Leeds meeting a person tries the README's steps with, someone gets the offer; no
+# group has more than three demo volunteers, so an online meeting's first wave reaches all.
 PEOPLE = (
-    ("Sam", "London", ["aa", "ca"], "woman", ["en"]),
+    ("Sam", "London", ["ca"], "woman", ["en"]),
     ("Alex", "London", ["na"], "man", ["en", "pl"]),
     ("Jo", "London", ["al-anon"], "woman", ["en"]),
     ("Chris", "Manchester", ["aa"], "man", ["en"]),
     ("Priya", "Birmingham", ["smart"], "woman", ["en", "pa"]),
     ("Morgan", "Leeds", ["aa", "na"], "non_binary", ["en"]),
     ("Robin", "Leeds", ["smart-family-friends", "nar-anon"], "woman", ["en"]),
+    ("Lee", "Leeds", ["al-anon", "families-anonymous"], "man", ["en"]),
+    ("Dana", "Leeds", ["ca", "smart"], "woman", ["en"]),
     ("Ali", "Glasgow", ["aa"], "man", ["en"]),
-    ("Rhys", "Cardiff", ["na", "aa"], "man", ["en", "cy"]),
+    ("Rhys", "Cardiff", ["na"], "man", ["en", "cy"]),
     ("Kit", "Bristol", ["ca", "smart"], "woman", ["en"]),
     ("Jamie", "Edinburgh", ["families-anonymous", "al-anon"], "man", ["en"]),
 )
-EVENINGS = [(day, 9 * 60, 22 * 60) for day in range(7)]
+ANY_TIME = [(day, 0, 24 * 60) for day in range(7)]
+# Demo volunteers have their agreement, training and both checks on record, so they are
+# offered requests whatever FINDER_PEER_REQUIRE_CHECK says.
+RECORDED_ON = dt.date(2025, 1, 6)
 
 
 def load_demo_volunteers() -> int:
@@ -53,9 +62,11 @@ def load_demo_volunteers() -> int:
             password_hash=password_hash, role="volunteer", approved=True,
             fellowships=fellowships, gender=gender, languages=languages, home_postcode=city,
             latitude=latitude, longitude=longitude, travel_radius_miles=10,
-            max_active_requests=2, is_demo=True)
+            max_active_requests=2, is_demo=True, agreement_on=RECORDED_ON,
+            trained_on=RECORDED_ON, dbs_checked_on=RECORDED_ON,
+            reference_checked_on=RECORDED_ON)
         person.availability = [AvailabilityWindow(day=d, start_minute=s, end_minute=e)
-                               for d, s, e in EVENINGS]
+                               for d, s, e in ANY_TIME]
         people.append(person)
     db.session.add_all(people)
     db.session.commit()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask_babel import format_datetime
+from flask_babel import format_timedelta
 
 from finder import vocabulary
 
@@ -27,3 +28,19 @@ def london_time(moment: dt.datetime | None) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     return format_datetime(moment, "d MMM y, HH:mm")
+
+
+def how_long(since: dt.datetime, now: dt.datetime) -> str:
+    """How long something has waited, roughly, in the reader's language ("3 hours")."""
+    return format_timedelta(now - since, granularity="minute", threshold=1.5)
+
+
+def preference_words(request) -> list[str]:
+    """A request's preferences as people read them ("Would like a woman", "Polish"); empty
+    when it has none."""
+    words = []
+    if request.volunteer_gender:
+        words.append(label(vocabulary.GENDER_WISHES, request.volunteer_gender))
+    if request.language:
+        words.append(label(vocabulary.MEETING_LANGUAGES, request.language))
+    return words

@@ -21,6 +21,8 @@ from finder.models.session import Session
 from finder.peer import messages
 from finder.peer import routing
 from finder.peer import states
+from finder.peer.requirements import Requirements
+from finder.peer.requirements import missing
 
 
 def _take_other_offers(session: Session, request_id: int, winner_id: int | None,
@@ -108,6 +110,7 @@ def accept(session: Session, offer_id: int, volunteer_id: int, now: dt.datetime)
         return "taken"
     offer.status = "accepted"
     offer.responded_at = now
+    offer.volunteer.last_active_at = now
     _take_other_offers(session, request.id, offer.id, now)
     messages.to_requester_update(session, request, now)
     session.commit()
@@ -123,6 +126,7 @@ def decline(session: Session, offer_id: int, volunteer_id: int, now: dt.datetime
         return False
     offer.status = "declined"
     offer.responded_at = now
+    offer.volunteer.last_active_at = now
     request = offer.request
     session.flush()
     still_open = any(o.status == "offered" for o in request.offers)
@@ -185,10 +189,12 @@ def record_outcome(session: Session, request: AccompanimentRequest, outcome: str
 
 
 def assign(session: Session, request: AccompanimentRequest, volunteer: Volunteer,
-           now: dt.datetime) -> str:
+           now: dt.datetime, requirements: Requirements | None = None) -> str:
     """A coordinator gives the request to a volunteer by hand: "assigned", or why not:
-    "unavailable" (not approved, paused or retired), "at_limit", or "taken" (no longer open).
-    Commits."""
+    "unavailable" (not approved, paused or retired), "not_ready" (lacks one of the service's
+    `requirements`), "at_limit", or "taken" (no longer open). Commits."""
+    if requirements is not None and missing(volunteer, requirements):
+        return "not_ready"
     cannot = _hold_volunteer(session, volunteer.id, now)
     if cannot is not None:
         session.rollback()

@@ -46,6 +46,8 @@ SUBJECTS = {
     "new_volunteer": _l("A new volunteer is waiting for approval"),
     "sign_up_again": _l("Someone tried to sign up with your email address"),
     "source_failing": _l("A meeting source needs a coordinator"),
+    "concern": _l("A safeguarding concern has been raised"),
+    "urgent_concern": _l("Urgent: a safeguarding concern has been raised"),
 }
 
 
@@ -175,6 +177,14 @@ def to_coordinators_held(session: Session, request: AccompanimentRequest,
     """A request over its contact's daily limit waits for a coordinator to look at it."""
     _to_coordinators(session, "emails/coordinator_held.txt", "escalation", now,
                      **_request_context(request))
+
+
+def to_coordinators_concern(session: Session, request: AccompanimentRequest, urgent: bool,
+                            now: dt.datetime) -> None:
+    """Only that a concern was raised (and whether it is urgent), and where to read it."""
+    _to_coordinators(session, "emails/coordinator_concern.txt",
+                     "urgent_concern" if urgent else "concern", now, urgent=urgent,
+                     link=f"{base_url()}/coordinator/requests/{request.public_id}#concerns")
 
 
 def to_coordinators_new_volunteer(session: Session, now: dt.datetime) -> None:

@@ -1,6 +1,7 @@
 """Who is asked: the eligibility rules, a fair order, and waves of offers.
 
-A volunteer is eligible for a request when they are approved, active, not paused, under their
+A volunteer is eligible for a request when they are approved, active, not paused, meet the
+service's requirements (finder.peer.requirements: agreement, training, checks), under their
 own limit, a member of the meeting's fellowship, within their travel radius of the venue (any
 distance for online meetings), available at that day and time, match the hard preferences
 (gender, language), and have not been asked about this request before."""
@@ -30,6 +31,8 @@ from finder.models import Volunteer
 from finder.models.session import Session
 from finder.peer import messages
 from finder.peer import states
+from finder.peer.requirements import Requirements
+from finder.peer.requirements import met_in_sql
 
 
 def active_count(session: Session, volunteer_id: int) -> int:
@@ -53,7 +56,8 @@ def _json_list_holds(column, code: str):
     return cast(column, String).like(f'%"{code}"%')
 
 
-def eligible_query(request: AccompanimentRequest, now: dt.datetime):
+def eligible_query(request: AccompanimentRequest, now: dt.datetime,
+                   requirements: Requirements | None = None):
     """Everyone who may be asked, as one query, least recently offered first (never offered
     before all). It filters every rule in the database, so only a few rows reach Python
     however many volunteers there are: the distance as a box around the venue (each
@@ -73,6 +77,7 @@ def eligible_query(request: AccompanimentRequest, now: dt.datetime):
     query = select(Volunteer).where(
         Volunteer.approved.is_(True), Volunteer.state == "active",
         or_(Volunteer.paused_until.is_(None), Volunteer.paused_until < today),
+        met_in_sql(requirements or Requirements()),
         _json_list_holds(Volunteer.fellowships, request.fellowship),
         available, ~asked, active < Volunteer.max_active_requests)
     if request.volunteer_gender:
@@ -118,12 +123,15 @@ def _really_eligible(volunteer: Volunteer, request: AccompanimentRequest) -> boo
 
 
 def eligible_volunteers(session: Session, request: AccompanimentRequest, now: dt.datetime,
-                        limit: int | None = None) -> list[Volunteer]:
-    """Everyone who may be asked (the first `limit` of them), in the order they are asked."""
+                        limit: int | None = None,
+                        requirements: Requirements | None = None) -> list[Volunteer]:
+    """Everyone who may be asked (the first `limit` of them), in the order they are asked.
+    `requirements`: the service's (default: agreement and training)."""
     if not request.online and request.latitude is None:
         return []
     found: list[Volunteer] = []
-    rows = session.scalars(eligible_query(request, now).execution_options(yield_per=50))
+    rows = session.scalars(eligible_query(request, now, requirements)
+                           .execution_options(yield_per=50))
     try:
         for volunteer in rows:
             if _really_eligible(volunteer, request):
@@ -163,7 +171,8 @@ def start_wave(session: Session, request: AccompanimentRequest, now: dt.datetime
     still open from earlier waves lapse first (a wave that ran out of time). The caller
     commits."""
     seen = request.wave if seen_wave is None else seen_wave
-    chosen = eligible_volunteers(session, request, now, limit=config["FINDER_PEER_WAVE_SIZE"])
+    chosen = eligible_volunteers(session, request, now, limit=config["FINDER_PEER_WAVE_SIZE"],
+                                 requirements=Requirements.from_config(config))
     if not chosen:
         if request.status != "escalated" and states.transition(
                 session, request, "escalated", actor=actor, now=now, reason="no_volunteer",

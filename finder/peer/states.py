@@ -47,7 +47,7 @@ def can_change(from_status: str, to_status: str) -> bool:
 
 def transition(session: Session, request: AccompanimentRequest, to_status: str, *, actor: str,
                now: dt.datetime, reason: str | None = None, values: dict | None = None,
-               where: dict | None = None) -> bool:
+               where: dict | None = None, note: str | None = None) -> bool:
     """Change a request's status if the table allows it from the status it has in the database.
 
     One conditional UPDATE (`... WHERE id = ? AND status = ?`) makes the change, so two people
@@ -55,6 +55,7 @@ def transition(session: Session, request: AccompanimentRequest, to_status: str, 
     RequestEvent, and what the change adds to the outcome figures; the caller commits.
     Returns False (and changes nothing) when not allowed.
     `where` adds conditions (column = value) the row must still meet, such as the wave seen.
+    `note`: a coordinator's own words on why, kept with the event.
     """
     assert actor in ACTORS, actor
     changes = {"status": to_status, "updated_at": now, **(values or {})}
@@ -77,7 +78,8 @@ def transition(session: Session, request: AccompanimentRequest, to_status: str, 
             # The object reloads what changed the next time it is read.
             session.expire(request, list(changes))
             session.add(RequestEvent(request_id=request.id, from_status=from_status,
-                                     to_status=to_status, reason=reason, actor_role=actor, at=now))
+                                     to_status=to_status, reason=reason, actor_role=actor, at=now,
+                                     note=note))
             outcome_events.on_transition(session, request, to_status, reason, now)
             return True
         # Someone else changed it first: look again at what it is now.

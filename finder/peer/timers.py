@@ -16,6 +16,8 @@ from finder.models import AccompanimentRequest
 from finder.models import ChangeReport
 from finder.models import ContactAllowance
 from finder.models import OutboxMessage
+from finder.models import RequestEvent
+from finder.models import SafeguardingConcern
 from finder.models import Volunteer
 from finder.models.session import Session
 from finder.peer import follow_up
@@ -116,6 +118,16 @@ def purge(session: Session, now: dt.datetime, config: Mapping) -> int:
         .values(erased_at=now, **dict.fromkeys(PERSONAL_FIELDS))
         .execution_options(synchronize_session=False)
     )
+    # A coordinator's reasons and the words of safeguarding concerns may name the person too;
+    # that a concern was raised, and handled, stays.
+    erased = select(AccompanimentRequest.id).where(AccompanimentRequest.erased_at.is_not(None))
+    session.execute(update(RequestEvent)
+                    .where(RequestEvent.request_id.in_(erased), RequestEvent.note.is_not(None))
+                    .values(note=None).execution_options(synchronize_session=False))
+    session.execute(update(SafeguardingConcern)
+                    .where(SafeguardingConcern.request_id.in_(erased),
+                           SafeguardingConcern.details.is_not(None))
+                    .values(details=None).execution_options(synchronize_session=False))
     # Emails hold addresses, names and status links too: none is kept longer than the requests
     # themselves, whether sent, given up on, or never sent (no mail server configured).
     session.execute(delete(OutboxMessage).where(OutboxMessage.created_at <= cutoff))

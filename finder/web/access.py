@@ -20,6 +20,7 @@ from itsdangerous import URLSafeSerializer
 
 from finder.extensions import db
 from finder.models import Volunteer
+from finder.models.times import utcnow
 from finder.peer import accounts
 from finder.web.pages import local_path_or
 
@@ -69,10 +70,10 @@ def await_second_factor(volunteer: Volunteer) -> None:
 def complete_sign_in(volunteer: Volunteer):
     """Every step passed: the session, a redirect to where they were going, and this browser
     remembered as one the account uses."""
-    accounts.signed_in(db.session, volunteer)
+    accounts.signed_in(db.session, volunteer, utcnow())
     sign_in_as(volunteer)
-    response = redirect(local_path_or(request.args.get("next"), url_for("volunteer.dashboard")),
-                        code=303)
+    landing = url_for("coordinator.home" if volunteer.is_coordinator else "volunteer.dashboard")
+    response = redirect(local_path_or(request.args.get("next"), landing), code=303)
     return remember_browser(response, volunteer)
 
 

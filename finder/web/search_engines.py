@@ -18,7 +18,7 @@ from finder.web.urls import base_url
 # Areas for someone already involved, or a form a search engine has nothing to find in.
 PRIVATE_BLUEPRINTS = frozenset({
     "ask", "coordinator", "meeting_facts", "volunteer", "profile", "two_factor",
-    "group_statement", "sources",
+    "group_statement", "sources", "stepping_in", "volunteer_records", "concerns",
 })
 
 SCHEMA_DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")

@@ -63,6 +63,9 @@ def _label(table: dict):
 def init_app(app: Flask) -> None:
     app.context_processor(page_context)
     app.jinja_env.filters["language_name"] = meeting_text.language_name
+    app.jinja_env.filters["fellowship_name"] = meeting_text.fellowship_name
+    app.jinja_env.filters["mismatch_words"] = _label(vocabulary.VOLUNTEER_MISMATCHES)
+    app.jinja_env.filters["requirement_words"] = _label(vocabulary.VOLUNTEER_REQUIREMENTS)
     app.jinja_env.globals.update(
         static_url=static_url,
         inline_stylesheet=inline_stylesheet,
@@ -107,6 +110,12 @@ def init_app(app: Flask) -> None:
         gender_label=_label(vocabulary.GENDERS),
         gender_wish_label=_label(vocabulary.GENDER_WISHES),
         london_time=peer_labels.london_time,
+        how_long=peer_labels.how_long,
+        preference_words=peer_labels.preference_words,
+        event_reason_label=_label({**vocabulary.REQUEST_REASONS, **vocabulary.EVENT_REASONS,
+                                   **vocabulary.OUTCOME_CHOICES}),
+        relaxable_label=_label(vocabulary.RELAXABLE_PREFERENCES),
+        language_label=_label(vocabulary.MEETING_LANGUAGES),
         when_text=peer_messages.when_text,
         date_text=peer_messages.date_text,
     )

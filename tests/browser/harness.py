@@ -133,6 +133,23 @@ class LiveServer:
             return submitted.request.public_id
 
 
+    def a_request_nobody_fits(self, contact: str) -> str:
+        """The public id of a request passed to coordinators: it asks for a man to go to an AA
+        meeting in Leeds, where no demo volunteer who is a man lives."""
+        with self.app.app_context():
+            submitted = peer_requests.submit(db.session, peer_requests.NewRequest(
+                fellowship="aa", wanted_day=1, wanted_minute=19 * 60 + 30,
+                first_name="Sam", contact_method="email", contact_value=contact,
+                postcode_district="LS1", latitude=53.7965, longitude=-1.5478,
+                volunteer_gender="man"), utcnow(), self.app.config)
+            peer_requests.route(db.session, submitted.request, utcnow(), self.app.config)
+            assert submitted.request.status == "escalated"
+            return submitted.request.public_id
+
+    def a_volunteer_id(self, email: str) -> int:
+        with self.app.app_context():
+            return db.session.scalar(select(Volunteer.id).where(Volunteer.email == email))
+
     def meetings_have_started(self) -> None:
         """The clock moves on: every request a volunteer holds is for a meeting that began a
         minute ago, so "how did it go" opens."""

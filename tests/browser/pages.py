@@ -228,7 +228,7 @@ def as_coordinator(path: str, first: Callable[[Page, LiveServer], Response] | No
 
 
 def coordinator_request(page: Page, server: LiveServer) -> Response:
-    as_coordinator("/coordinator", first=ask_for_a_volunteer)(page, server)
+    as_coordinator("/coordinator/requests", first=ask_for_a_volunteer)(page, server)
     return follow(page, page.locator("table a").first)
 
 
@@ -236,6 +236,37 @@ def coordinator_held_request(page: Page, server: LiveServer) -> Response:
     """A request held back as over its contact's daily limit, with "Send to volunteers"."""
     public_id = server.a_request_held_over_the_limit(f"sam.{next(_requesters)}@example.org")
     return as_coordinator(f"/coordinator/requests/{public_id}")(page, server)
+
+
+def coordinator_step_in(page: Page, server: LiveServer) -> Response:
+    public_id = server.a_request_nobody_fits(f"sam.{next(_requesters)}@example.org")
+    return as_coordinator(f"/coordinator/requests/{public_id}/step-in")(page, server)
+
+
+def coordinator_step_in_with_errors(page: Page, server: LiveServer) -> Response:
+    coordinator_step_in(page, server)
+    return submit_form(page, "form[action$='/offer-outside-preferences'] button")
+
+
+def volunteer_records(page: Page, server: LiveServer) -> Response:
+    volunteer_id = server.a_volunteer_id(DEMO_VOLUNTEER)
+    return as_coordinator(f"/coordinator/volunteers/{volunteer_id}")(page, server)
+
+
+def volunteer_records_with_errors(page: Page, server: LiveServer) -> Response:
+    volunteer_records(page, server)
+    page.fill("#trained_on", "2999-01-01")
+    return submit_form(page)
+
+
+def safeguarding_concern(page: Page, server: LiveServer) -> Response:
+    public_id = server.a_request_nobody_fits(f"sam.{next(_requesters)}@example.org")
+    return as_coordinator(f"/requests/{public_id}/safeguarding-concern")(page, server)
+
+
+def safeguarding_concern_with_errors(page: Page, server: LiveServer) -> Response:
+    safeguarding_concern(page, server)
+    return submit_form(page)
 
 
 def meeting_facts_for_a_meeting(page: Page, server: LiveServer) -> Response:
@@ -361,7 +392,18 @@ PAGES = [
     PageState("volunteer-dashboard", setup=volunteer_dashboard),
     PageState("volunteer-profile", setup=volunteer_profile),
     PageState("volunteer-request", setup=volunteer_request),
-    PageState("coordinator-queue", setup=as_coordinator("/coordinator", first=ask_for_a_volunteer)),
+    PageState("coordinator-home", setup=as_coordinator("/coordinator", first=ask_for_a_volunteer)),
+    PageState("coordinator-step-in", setup=coordinator_step_in),
+    PageState("coordinator-step-in-with-errors", setup=coordinator_step_in_with_errors,
+              status=422),
+    PageState("coordinator-volunteer-records", setup=volunteer_records),
+    PageState("coordinator-volunteer-records-with-errors", setup=volunteer_records_with_errors,
+              status=422),
+    PageState("safeguarding-concern", setup=safeguarding_concern),
+    PageState("safeguarding-concern-with-errors", setup=safeguarding_concern_with_errors,
+              status=422),
+    PageState("coordinator-queue",
+              setup=as_coordinator("/coordinator/requests", first=ask_for_a_volunteer)),
     PageState("coordinator-request", setup=coordinator_request),
     PageState("coordinator-held-request", setup=coordinator_held_request),
     PageState("coordinator-volunteers", setup=as_coordinator("/coordinator/volunteers")),

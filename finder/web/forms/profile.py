@@ -22,7 +22,6 @@ from finder.meetings import fellowships
 from finder.peer.accounts import MIN_PASSWORD_LENGTH
 from finder.web.forms.fields import CheckboxesField
 from finder.web.forms.fields import is_email_address
-from finder.web.forms.fields import minute_of_day
 from finder.web.forms.fields import options
 
 GENDERS = (("", _l("Prefer not to say")), *vocabulary.GENDERS.items())
@@ -101,35 +100,50 @@ class SignUpForm(FlaskForm):
         return [f for f in self if f.errors]
 
 
-def _day_fields():
-    for day, name in enumerate(vocabulary.DAY_NAMES):
-        yield day, f"day_{day}_from", f"day_{day}_to", name
+# Monday first, as people in the UK read a week; day numbers as stored (0 = Sunday).
+WEEK_FROM_MONDAY = (1, 2, 3, 4, 5, 6, 0)
+EVERY_DAY = "every"
 
 
-for _day, _start, _end, _name in _day_fields():
-    setattr(ProfileForm, _start, StringField(_l("%(day)s from", day=_name),
-                                             validators=[Optional()]))
-    setattr(ProfileForm, _end, StringField(_l("%(day)s until", day=_name),
-                                           validators=[Optional()]))
+def _part_field(label):
+    choices = [(str(day), vocabulary.DAY_NAMES[day]) for day in WEEK_FROM_MONDAY]
+    return CheckboxesField(label, choices=options([*choices, (EVERY_DAY, _l("Every day"))]))
 
 
-def availability_fields(form: ProfileForm):
-    """(day, day name, from field, until field) for each day of the week, Sunday first."""
-    return [(day, name, form[start], form[end]) for day, start, end, name in _day_fields()]
+for _part, (_span, _label) in vocabulary.VOLUNTEER_PARTS_OF_DAY.items():
+    setattr(ProfileForm, f"free_{_part}", _part_field(_label))
 
 
-def read_windows(form: ProfileForm) -> list[tuple[int, int, int]] | None:
-    """Weekly windows from the form, or None after putting an error on the field at fault."""
-    windows = []
-    for day, _name, start, end in availability_fields(form):
-        if not (start.data or end.data):
-            continue
-        start_minute, end_minute = minute_of_day(start.data), minute_of_day(end.data)
-        if start_minute is None:
-            start.errors = [_l("Enter a time, like 18:00")]
-            return None
-        if end_minute is None or end_minute <= start_minute:
-            end.errors = [_l("Enter a time after the start time, like 22:00")]
-            return None
-        windows.append((day, start_minute, end_minute))
+def availability_fields(form: ProfileForm) -> list:
+    """One field per part of the day: the days the volunteer is usually free then."""
+    return [form[f"free_{part}"] for part in vocabulary.VOLUNTEER_PARTS_OF_DAY]
+
+
+def days_free(windows, part: str) -> list[str]:
+    """The days (as form values) on which any of the weekly windows overlaps this part."""
+    start, end = vocabulary.VOLUNTEER_PARTS_OF_DAY[part][0]
+    return [str(day) for day in WEEK_FROM_MONDAY
+            if any(w.day == day and w.start_minute < end and w.end_minute > start
+                   for w in windows)]
+
+
+def read_windows(form: ProfileForm) -> list[tuple[int, int, int]]:
+    """Weekly windows (day, start, end) from the ticked parts of days; "Every day" ticks all
+    seven. Parts that follow each other on the same day become one window."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for part, ((start, end), _label) in vocabulary.VOLUNTEER_PARTS_OF_DAY.items():
+        chosen = set(form[f"free_{part}"].data or [])
+        days = WEEK_FROM_MONDAY if EVERY_DAY in chosen else [
+            day for day in WEEK_FROM_MONDAY if str(day) in chosen]
+        for day in days:
+            spans.setdefault(day, []).append((start, end))
+    windows: list[tuple[int, int, int]] = []
+    for day in sorted(spans):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans[day]):
+            if merged and merged[-1][1] == start:
+                merged[-1][1] = end
+            else:
+                merged.append([start, end])
+        windows.extend((day, start, end) for start, end in merged)
     return windows

@@ -1,5 +1,5 @@
-"""Coordinators: the queue (escalated first), assigning by hand, closing, looking after
-volunteers, and reports of changed meeting details."""
+"""Coordinators: their home (what needs them now), the queue (escalated first), assigning by
+hand, closing, looking after volunteers, and reports of changed meeting details."""
 
 from __future__ import annotations
 
@@ -22,11 +22,15 @@ from finder.models import Volunteer
 from finder.models.times import utcnow
 from finder.peer import audit
 from finder.peer import coordination
+from finder.peer import coordinator_home
 from finder.peer import matching
+from finder.peer import preferences
 from finder.peer import requests as peer_requests
 from finder.peer import routing
 from finder.peer import states
 from finder.peer import two_factor
+from finder.peer.requirements import Requirements
+from finder.peer.requirements import missing
 from finder.web.access import coordinator_required
 from finder.web.access import current_volunteer
 from finder.web.security import private
@@ -45,7 +49,18 @@ def _request(public_id: str) -> AccompanimentRequest:
         select(AccompanimentRequest).where(AccompanimentRequest.public_id == public_id))
 
 
+def requirements() -> Requirements:
+    return Requirements.from_config(current_app.config)
+
+
 @bp.get("")
+@coordinator_required
+def home():
+    return _page("pages/coordinator/home.html",
+                 needs=coordinator_home.what_needs_you(db.session, utcnow()), now=utcnow())
+
+
+@bp.get("/requests")
 @coordinator_required
 def queue():
     return _page("pages/coordinator/queue.html", waiting=coordination.queue(db.session),
@@ -58,9 +73,10 @@ def request_detail(public_id: str):
     found = _request(public_id)
     candidates = []
     if found.status in states.WAITING:
-        candidates = routing.eligible_volunteers(db.session, found, utcnow())
+        candidates = routing.eligible_volunteers(db.session, found, utcnow(),
+                                                 requirements=requirements())
     return _page("pages/coordinator/request.html", request_=found, candidates=candidates,
-                 reasons=states.CLOSE_REASONS)
+                 reasons=states.CLOSE_REASONS, can_step_in=preferences.can_step_in(found))
 
 
 @bp.get("/requests/<public_id>/contact")
@@ -79,8 +95,10 @@ def assign(public_id: str):
     if chosen is None or not chosen.approved or chosen.state != "active":
         flash(_("Choose a volunteer from the list"))
     else:
-        outcome = matching.assign(db.session, found, chosen, utcnow())
+        outcome = matching.assign(db.session, found, chosen, utcnow(), requirements())
         flash({"assigned": _("Assigned to %(name)s.", name=chosen.first_name),
+               "not_ready": _("%(name)s does not yet have everything the service requires on "
+                              "record. Choose someone else.", name=chosen.first_name),
                "unavailable": _("%(name)s is paused or retired. Choose someone else.",
                                 name=chosen.first_name),
                "at_limit": _("%(name)s is already going with as many people as their limit "
@@ -114,21 +132,36 @@ def close(public_id: str):
 @bp.get("/volunteers")
 @coordinator_required
 def volunteers():
-    return _page("pages/coordinator/volunteers.html",
-                 people=coordination.volunteers(db.session), today=utcnow().date())
+    ready = requirements()
+    people = coordination.volunteers(db.session)
+    return _page("pages/coordinator/volunteers.html", people=people,
+                 today=matching.london_today(utcnow()),
+                 missing={person.id: missing(person, ready) for person in people})
 
 
 @bp.post("/volunteers/<int:volunteer_id>/<action>")
 @coordinator_required
 def change_volunteer(volunteer_id: int, action: str):
     person = db.get_or_404(Volunteer, volunteer_id)
+    myself = person.id == current_volunteer().id
+    outcome = "done"
     if action == "reset-second-factor":
         two_factor.reset(db.session, person, current_volunteer())
     elif action in coordination.VOLUNTEER_ACTIONS:
-        coordination.change_volunteer(db.session, person, action, utcnow(), current_app.config)
+        outcome = coordination.change_volunteer(db.session, person, action, utcnow(),
+                                                current_app.config)
     else:
         abort(404)
-    flash(_("Saved."))
+    if outcome == "last_coordinator":
+        flash(_("You cannot pause or retire the only active coordinator: nobody would be "
+                "left to look after requests. Ask another coordinator to take over first.")
+              if myself else
+              _("You cannot pause or retire %(name)s: they are the only active coordinator.",
+                name=person.first_name))
+    elif myself and action == "retire":
+        return redirect(url_for("home.index"), code=303)  # their session has ended
+    else:
+        flash(_("Saved."))
     return redirect(url_for("coordinator.volunteers"), code=303)
 
 

@@ -10,23 +10,24 @@ from flask import render_template
 from flask import url_for
 from flask_babel import gettext as _
 
+from finder import vocabulary
 from finder.extensions import db
 from finder.geo.locate import NotLocated
 from finder.geo.locate import locate
 from finder.models import AvailabilityWindow
+from finder.models.times import utcnow
+from finder.peer import coordination
+from finder.peer import matching
 from finder.web.access import current_volunteer
 from finder.web.access import volunteer_required
 from finder.web.forms.profile import ProfileForm
 from finder.web.forms.profile import availability_fields
+from finder.web.forms.profile import days_free
 from finder.web.forms.profile import read_windows
 from finder.web.forms.search import location_problem_message
 from finder.web.security import private
 
 bp = Blueprint("profile", __name__, url_prefix="/volunteer/profile")
-
-
-def _clock(minute: int) -> str:
-    return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 def _initial(volunteer) -> dict:
@@ -37,9 +38,8 @@ def _initial(volunteer) -> dict:
         "max_active_requests": str(volunteer.max_active_requests),
         "paused_until": volunteer.paused_until,
     }
-    for window in volunteer.availability:
-        data[f"day_{window.day}_from"] = _clock(window.start_minute)
-        data[f"day_{window.day}_to"] = _clock(window.end_minute)
+    for part in vocabulary.VOLUNTEER_PARTS_OF_DAY:
+        data[f"free_{part}"] = days_free(volunteer.availability, part)
     return data
 
 
@@ -47,7 +47,7 @@ def _render(form: ProfileForm, status: int = 200):
     errors = [field for field in form if field.errors]
     return private(current_app.make_response((render_template(
         "pages/volunteer/profile.html", form=form, volunteer=current_volunteer(),
-        days=availability_fields(form), form_errors=errors), status)))
+        parts=availability_fields(form), form_errors=errors), status)))
 
 
 @bp.route("", methods=["GET", "POST"])
@@ -62,7 +62,12 @@ def edit():
     found = locate(form.home_postcode.data or "")
     if isinstance(found, NotLocated) and not form.home_postcode.errors:
         form.home_postcode.errors = [location_problem_message(found)]
-    if any(field.errors for field in form) or windows is None:
+    pausing = form.paused_until.data is not None and \
+        form.paused_until.data >= matching.london_today(utcnow())
+    if pausing and coordination.is_last_coordinator(db.session, volunteer, utcnow()):
+        form.paused_until.errors = [_("You cannot pause: you are the only active coordinator. "
+                                      "Ask another coordinator to take over first")]
+    if any(field.errors for field in form):
         return _render(form, 422)
     volunteer.fellowships = list(form.fellowships.data)
     volunteer.home_postcode = found.label

@@ -15,13 +15,12 @@ from sqlalchemy import select
 
 from finder.extensions import db
 from finder.extensions import limiter
-from finder.meetings import fellowships
 from finder.models import AccompanimentRequest
+from finder.models import Offer
 from finder.models.times import utcnow
 from finder.peer import accounts
 from finder.peer import dashboard as work_lists
 from finder.peer import matching
-from finder.peer import messages
 from finder.peer import two_factor
 from finder.web.access import await_second_factor
 from finder.web.access import complete_sign_in
@@ -108,41 +107,60 @@ def sign_out():
     return redirect(url_for("home.index"), code=303)
 
 
-def _show_dashboard(status: int = 200):
+def _contact_shown(public_id: str | None) -> tuple[str, dict] | None:
+    """The contact details of a request this volunteer has just taken on, shown on the
+    dashboard and recorded as seen, as when opened through the request's own page."""
+    if not public_id:
+        return None
+    found = db.session.scalar(
+        select(AccompanimentRequest).where(AccompanimentRequest.public_id == public_id,
+                                           AccompanimentRequest.volunteer_id
+                                           == current_volunteer().id))
+    if found is None:
+        return None
+    contact = matching.reveal_contact(db.session, found, current_volunteer(), utcnow())
+    return (public_id, contact) if contact else None
+
+
+def _show_dashboard(status: int = 200, shown: str | None = None):
     volunteer = current_volunteer()
     return private(render_page_or_fragment(
         "pages/volunteer/dashboard.html", "partials/volunteer/work.html", status=status,
-        volunteer=volunteer, work=work_lists.for_volunteer(db.session, volunteer, utcnow()),
-        fellowship_name=messages.fellowship_name,
-        outcome_form=OutcomeForm(formdata=None)))
+        volunteer=volunteer,
+        work=work_lists.for_volunteer(db.session, volunteer, utcnow(), current_app.config),
+        shown=_contact_shown(shown), outcome_form=OutcomeForm(formdata=None)))
 
 
-def _done(message: str, changed: bool = True):
+def _done(message: str, changed: bool = True, shown: str | None = None):
     """After a change: the updated list for htmx, a 303 back to the page otherwise. When
-    nothing changed (the requester cancelled meanwhile, say), the message says so instead."""
+    nothing changed (the requester cancelled meanwhile, say), the message says so instead.
+    `shown`: a request whose contact details the volunteer has just been given."""
     flash(message if changed else _("This request has closed, so nothing was changed. The "
                                     "person may have cancelled it."))
     if wants_fragment():
-        return _show_dashboard()
-    return redirect(url_for("volunteer.dashboard"), code=303)
+        return _show_dashboard(shown=shown)
+    return redirect(url_for("volunteer.dashboard", shown=shown), code=303)
 
 
 @bp.get("")
 @volunteer_required
 def dashboard():
-    return _show_dashboard()
+    return _show_dashboard(shown=request.args.get("shown"))
 
 
 @bp.post("/offers/<int:offer_id>/accept")
 @volunteer_required
 def accept(offer_id: int):
+    offer = db.session.get(Offer, offer_id)
+    public_id = offer.request.public_id if offer is not None else None
     outcome = matching.accept(db.session, offer_id, current_volunteer().id, utcnow())
-    messages = {
+    answers = {
         "accepted": _("You are going. Their contact details are below."),
         "taken": _("Someone else has already said yes. It is already taken, thank you."),
         "at_limit": _("You are already going with as many people as your limit allows."),
     }
-    return _done(messages.get(outcome, _("This offer is no longer open.")))
+    return _done(answers.get(outcome, _("This offer is no longer open.")),
+                 shown=public_id if outcome == "accepted" else None)
 
 
 @bp.post("/offers/<int:offer_id>/decline")
@@ -171,8 +189,7 @@ def accepted_request(public_id: str):
     contact = matching.reveal_contact(db.session, found, current_volunteer(), utcnow())
     return private(current_app.make_response(render_template(
         "pages/volunteer/request.html", request_=found, contact=contact,
-        volunteer=current_volunteer(),
-        fellowship=fellowships.get(found.fellowship), outcome_form=OutcomeForm(formdata=None),
+        volunteer=current_volunteer(), outcome_form=OutcomeForm(formdata=None),
         meeting_started=found.meeting_at <= utcnow())))
 
 
