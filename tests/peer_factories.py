@@ -43,6 +43,7 @@ def make_volunteer(*, windows=None, **overrides) -> Volunteer:
         latitude=LEEDS[0], longitude=LEEDS[1], travel_radius_miles=5, max_active_requests=1,
         totp_secret=TOTP_SECRET, totp_confirmed_at=dt.datetime(2025, 1, 1),
         agreement_on=dt.date(2025, 1, 1), trained_on=dt.date(2025, 1, 15),
+        guidance_read_on=dt.date(2025, 1, 15),
     )
     values.update(overrides)
     volunteer = Volunteer(**values)

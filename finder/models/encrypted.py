@@ -11,6 +11,7 @@ its second factor.
 from __future__ import annotations
 
 import base64
+import functools
 
 from cryptography.fernet import Fernet
 from cryptography.fernet import InvalidToken
@@ -29,8 +30,13 @@ def fernet_for(config) -> Fernet:
     material = config.get("FINDER_DATA_KEY") or config.get("SECRET_KEY")
     if not material:
         raise RuntimeError("Set SECRET_KEY (or FINDER_DATA_KEY) to store secrets encrypted")
+    return _fernet(str(material))
+
+
+@functools.lru_cache(maxsize=4)
+def _fernet(material: str) -> Fernet:
     key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
-               info=b"finder: secrets stored in the database").derive(str(material).encode())
+               info=b"finder: secrets stored in the database").derive(material.encode())
     return Fernet(base64.urlsafe_b64encode(key))
 
 

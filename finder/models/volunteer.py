@@ -49,6 +49,9 @@ class Volunteer(db.Model):
     trained_on: Mapped[dt.date | None]
     dbs_checked_on: Mapped[dt.date | None]
     reference_checked_on: Mapped[dt.date | None]
+    # When they confirmed they had read "What a volunteer is and isn't" (before their first
+    # "I can go"; finder.peer.matching.accept asks for it).
+    guidance_read_on: Mapped[dt.date | None]
     # Signing in and answering offers.
     last_active_at: Mapped[dt.datetime | None]
     # Sign-in attempts since the last success, and the earliest time the next may be checked
@@ -60,7 +63,8 @@ class Volunteer(db.Model):
     # Two-factor sign-in (finder/peer/two_factor.py): the TOTP secret, confirmed once the
     # first code from it is entered; the last time step used (a code works once); recovery
     # codes as SHA-256 hashes. The secret is stored encrypted (finder/models/encrypted.py).
-    totp_secret: Mapped[str | None] = mapped_column(EncryptedString)
+    # Deferred: read (and decrypted) only by the two-factor steps that use it.
+    totp_secret: Mapped[str | None] = mapped_column(EncryptedString, deferred=True)
     totp_confirmed_at: Mapped[dt.datetime | None]
     totp_last_step: Mapped[int | None]
     recovery_code_hashes: Mapped[list[str] | None] = mapped_column(JSON)

@@ -86,15 +86,21 @@ def withdrawn_after_seeing(session: Session, volunteer_id: int, now: dt.datetime
                Offer.responded_at >= now - WITHDRAWALS_WINDOW)) or 0
 
 
-def accept(session: Session, offer_id: int, volunteer_id: int, now: dt.datetime) -> str:
+def accept(session: Session, offer_id: int, volunteer_id: int, now: dt.datetime,
+           read_guidance: bool = False) -> str:
     """"accepted" when this volunteer got the request; otherwise why not: "taken" (someone else
-    was first, or it closed), "at_limit", "unavailable" (paused or retired), or "missing".
-    Commits."""
+    was first, or it closed), "at_limit", "unavailable" (paused or retired), "unread_guidance"
+    (a first accept without confirming they have read what a volunteer is and isn't; with
+    `read_guidance` the date is recorded), or "missing". Commits."""
     offer = session.get(Offer, offer_id)
     if offer is None or offer.volunteer_id != volunteer_id:
         return "missing"
     if offer.status != "offered":
         return offer.status
+    if offer.volunteer.guidance_read_on is None:
+        if not read_guidance:
+            return "unread_guidance"
+        offer.volunteer.guidance_read_on = london_today(now)
     request = offer.request
     cannot = _hold_volunteer(session, volunteer_id, now)
     if cannot is not None:

@@ -153,8 +153,11 @@ def dashboard():
 def accept(offer_id: int):
     offer = db.session.get(Offer, offer_id)
     public_id = offer.request.public_id if offer is not None else None
-    outcome = matching.accept(db.session, offer_id, current_volunteer().id, utcnow())
+    outcome = matching.accept(db.session, offer_id, current_volunteer().id, utcnow(),
+                              read_guidance=request.form.get("read_guidance") == "yes")
     answers = {
+        "unread_guidance": _("Before your first “I can go”, read what a volunteer is and "
+                             "isn’t, then tick the box to say you have."),
         "accepted": _("You are going. Their contact details are below."),
         "taken": _("Someone else has already said yes. It is already taken, thank you."),
         "at_limit": _("You are already going with as many people as your limit allows."),
