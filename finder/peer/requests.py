@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from finder.models.session import Session
 from finder.peer import messages
 from finder.peer import routing
 from finder.peer import states
+from finder.peer.contacts import normalise_contact
 
 TOKEN_BYTES = 24  # 192 bits
 
@@ -51,6 +51,10 @@ class NewRequest:
     language: str | None = None
     access_needs: str | None = None
     note: str | None = None
+    # A keyworker asking for a client: the client agreed to the request (required), and
+    # whether the keyworker may be told if they went.
+    client_consented: bool = False
+    keyworker_may_know_if_went: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,16 +68,6 @@ class Submitted:
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def normalise_contact(method: str, value: str) -> str:
-    value = value.strip()
-    if method == "email":
-        return value.lower()
-    digits = re.sub(r"[^\d+]", "", value)
-    if digits.startswith("+44"):
-        digits = "0" + digits[3:]
-    return digits
 
 
 def from_meeting(meeting: Meeting, **details) -> NewRequest:
@@ -173,8 +167,11 @@ def _over_limit_count(session: Session, contact: str, since: dt.datetime) -> int
 # A repeat keeps only what it needs to look like any other request to whoever holds its link,
 # and its contact so that repeats can be counted. (A request over the limit keeps everything:
 # a coordinator may find it genuine and send it to volunteers.)
+# The preferences stay too, so a repeat's page says the same about a preference nobody can
+# meet as a new request's would (finder.peer.preferences).
 REPEAT_FIELDS = ("fellowship", "wanted_day", "wanted_minute", "contact_method", "made_by",
-                 "meeting_slug", "postcode_district", "online", "latitude", "longitude")
+                 "meeting_slug", "postcode_district", "online", "latitude", "longitude",
+                 "volunteer_gender", "language", "client_consented", "keyworker_may_know_if_went")
 
 
 def submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping) -> Submitted:
@@ -212,10 +209,12 @@ def _submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping
 
     token = secrets.token_urlsafe(TOKEN_BYTES)
     kept = {f: getattr(new, f) for f in REPEAT_FIELDS} if held_because == "duplicate" \
-        else vars(new)
+        else dict(vars(new))
+    client_consented = kept.pop("client_consented", False)
     request = AccompanimentRequest(
         **{k: v for k, v in kept.items() if k != "contact_value"}, contact_value=contact,
         public_id=secrets.token_urlsafe(9), token_hash=hash_token(token), consent_at=now,
+        client_consent_at=now if client_consented and new.made_by == "keyworker" else None,
         created_at=now, updated_at=now, status="held" if held_because else "submitted",
         held_reason=held_because,
         meeting_at=next_meeting_time(new.wanted_day, new.wanted_minute, now,

@@ -63,6 +63,9 @@ def _new_request(form: RequestForm, meeting: Meeting | None):
         volunteer_gender=form.volunteer_gender.data or None, language=form.language.data or None,
         access_needs=(form.access_needs.data or "").strip() or None,
         note=(form.note.data or "").strip() or None,
+        client_consented=form.made_by.data == "keyworker" and form.client_consent.data == "yes",
+        keyworker_may_know_if_went=(form.made_by.data == "keyworker"
+                                    and form.keyworker_told.data == "yes"),
     )
     if meeting is not None:
         return peer_requests.from_meeting(meeting, **details)
