@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import time
 
@@ -13,8 +14,10 @@ from flask import render_template
 from flask import request
 from flask import session
 from flask import url_for
+from flask_babel import gettext as _
 from sqlalchemy import select
 
+from finder import vocabulary
 from finder.extensions import db
 from finder.extensions import limiter
 from finder.geo.locate import NotLocated
@@ -23,7 +26,9 @@ from finder.geo.locate import locate
 from finder.meetings import fellowships
 from finder.models import Meeting
 from finder.models.times import utcnow
+from finder.peer import contacts
 from finder.peer import follow_up
+from finder.peer import preferences
 from finder.peer import requests as peer_requests
 from finder.web.access import public
 from finder.web.forms.fields import minute_of_day
@@ -162,11 +167,38 @@ def status(token: str):
     stage = peer_requests.requester_stage(found)
     if wants_fragment() and request.args.get("seen") == stage:
         return private(current_app.make_response(("", 204)))  # nothing new: htmx keeps the page
+    now = utcnow()
+    lead = dt.timedelta(minutes=current_app.config["FINDER_PEER_LEAD_MINUTES"])
     return private(render_page_or_fragment(
         "pages/ask/status.html", "partials/ask/status.html", request_=found, stage=stage,
         token=token, fellowship=fellowships.get(found.fellowship),
-        question=follow_up.next_question(found, utcnow(), current_app.config),
+        meeting=_meeting(found.meeting_slug), closes_at=found.meeting_at - lead,
+        holding_up=_holding_up(found, now) if stage == "looking" else [],
+        texted="sms" in contacts.channels(found.contact_method, found.contact_value),
+        question=follow_up.next_question(found, now, current_app.config),
         answered=found.follow_up_went is not None))
+
+
+def _holding_up(found, now) -> list[tuple[str, str]]:
+    """The preferences holding a request up, each with the words for what was asked."""
+    words = {
+        "volunteer_gender": lambda code: vocabulary.GENDER_WISHES.get(code, code),
+        "language": lambda code: _("Language: %(language)s",
+                                   language=vocabulary.MEETING_LANGUAGES.get(code, code)),
+    }
+    return [(name, str(words[name](getattr(found, name))))
+            for name in preferences.holding_up(db.session, found, now)]
+
+
+@bp.get("/request-status/<token>/cancel")
+@public
+def confirm_cancel(token: str):
+    """"Are you sure?": a page of its own, so it works without JavaScript."""
+    found = _by_token(token)
+    if peer_requests.requester_stage(found) not in ("looking", "matched", "contacted"):
+        return private(redirect(url_for("ask.status", token=token), code=303))
+    return private(current_app.make_response(render_template(
+        "pages/ask/cancel.html", request_=found, token=token)))
 
 
 @bp.post("/request-status/<token>/cancel")
@@ -175,6 +207,17 @@ def status(token: str):
 def cancel(token: str):
     found = _by_token(token)
     peer_requests.cancel(db.session, found, utcnow())
+    return private(redirect(url_for("ask.status", token=token), code=303))
+
+
+@bp.post("/request-status/<token>/drop-preference")
+@limiter.limit("20 per hour")
+@public
+def drop_preference(token: str):
+    """The person lets go of a preference nobody can meet; volunteers are asked again."""
+    found = _by_token(token)
+    preferences.drop(db.session, found, request.form.get("preference", ""), utcnow(),
+                     current_app.config)
     return private(redirect(url_for("ask.status", token=token), code=303))
 
 
