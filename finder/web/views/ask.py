@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import secrets
 import time
 
@@ -14,7 +15,9 @@ from flask import render_template
 from flask import request
 from flask import session
 from flask import url_for
+from flask_babel import format_timedelta
 from flask_babel import gettext as _
+from flask_limiter import RequestLimit
 from sqlalchemy import select
 
 from finder import vocabulary
@@ -55,10 +58,27 @@ def _meeting(slug: str | None) -> Meeting | None:
         and meeting.start_time is not None else None
 
 
-def _render_form(form: RequestForm, status: int = 200, too_soon=None):
+def _render_form(form: RequestForm, status: int = 200, too_soon=None, wait: str | None = None):
     return private(current_app.make_response((render_template(
         "pages/ask/form.html", form=form, meeting=form.for_meeting,
-        form_errors=form.error_fields(), too_soon=too_soon), status)))
+        form_errors=form.error_fields(), too_soon=too_soon, wait=wait), status)))
+
+
+def _sent_a_request(response) -> bool:
+    """Only a request sent counts towards the limit: a form with mistakes, the "too soon"
+    question or the under-18 page does not."""
+    return response.status_code == 303
+
+
+def _limit_reached(limit: RequestLimit):
+    """Over the limit: the form again, as they filled it in, saying how long to wait."""
+    seconds = max(60, limit.window[0] - time.time())  # when the window resets
+    wait = format_timedelta(dt.timedelta(minutes=math.ceil(seconds / 60)),
+                            granularity="minute", threshold=2)
+    form = RequestForm(meeting=_meeting(request.values.get("meeting")))
+    response = _render_form(form, 429, wait=wait)
+    response.headers["Retry-After"] = str(int(seconds))
+    return response
 
 
 def _new_request(form: RequestForm, meeting: Meeting | None):
@@ -87,7 +107,8 @@ def _new_request(form: RequestForm, meeting: Meeting | None):
 
 
 @bp.route(ASK, methods=["GET", "POST"])
-@limiter.limit(_request_rate_limit, methods=["POST"])
+@limiter.limit(_request_rate_limit, methods=["POST"], deduct_when=_sent_a_request,
+               on_breach=_limit_reached)
 @public
 def ask():
     meeting = _meeting(request.values.get("meeting"))
