@@ -4,8 +4,8 @@ import socket
 import uuid
 
 import pytest
-from peer_factories import PASSWORD
 from factories import make_meeting
+from peer_factories import PASSWORD
 from peer_factories import make_volunteer
 from test_ask_pages import answers
 
