@@ -45,7 +45,10 @@ class OutcomeUnknown(Exception):
 
 
 class Sender(Protocol):
-    name: str
+    @property
+    def name(self) -> str:
+        """Recorded on each attempt (vocabulary.OUTBOX_SENDERS)."""
+        ...
 
     def send(self, message: OutboxMessage, before_content: Callable[[str], bool]) -> str | None:
         """Send; returns the provider's id for the message, when it gives one."""
