@@ -15,6 +15,7 @@ from peer_factories import make_volunteer
 from finder.extensions import db
 from finder.models import OutboxMessage
 from finder.peer import matching
+from finder.peer import messages
 from finder.peer import outbox
 
 pytestmark = pytest.mark.usefixtures("app_context")
@@ -173,3 +174,16 @@ def test_email_can_go_through_notify_with_its_subject_and_body(notify, app):
     assert sent["email_address"] == "robin@example.org"
     assert sent["template_id"] == EMAIL_TEMPLATE
     assert sent["personalisation"] == {"subject": email.subject, "body": email.body}
+
+
+def test_one_function_queues_a_message_to_the_requester_by_each_of_their_channels(app):
+    by_text = make_request(contact_value="07700 900 982")
+    by_landline = make_request(contact_value="0113 496 0000")
+    db.session.query(OutboxMessage).delete()
+    for request in (by_text, by_landline):
+        messages.to_requester(db.session, request, "follow_up", MONDAY_MORNING,
+                              link="http://localhost/request-status/abc")
+    db.session.commit()
+    [text] = db.session.query(OutboxMessage).all()
+    assert (text.channel, text.to) == ("sms", "07700900982")
+    assert text.body.startswith("How did it go?") and text.body.endswith("request-status/abc")

@@ -79,12 +79,15 @@ def fellowship_name(slug: str) -> str:
 # What a requester can be sent: (subject key, email template, text message template). Texts
 # never hold health details, the meeting or its fellowship: only that something happened and
 # where to look (the status link, which carries the rest).
-REQUESTER_MESSAGES: dict[str, tuple[str, str, str | None]] = {
+REQUESTER_MESSAGES: dict[str, tuple[str, str | None, str | None]] = {
     "confirmation": ("request", "emails/requester_confirmation.txt",
                      "texts/requester_confirmation.txt"),
     "resent_link": ("request", "emails/requester_resent_link.txt", None),
     "matched": ("update", "emails/requester_matched.txt", "texts/requester_matched.txt"),
     "update": ("update", "emails/requester_update.txt", "texts/requester_update.txt"),
+    # The morning after the meeting (finder.peer.follow_up): its email is written with the
+    # follow-up's sending; `link`, when given, is a status link.
+    "follow_up": ("update", None, "texts/requester_follow_up.txt"),
 }
 
 
@@ -95,11 +98,11 @@ def to_requester(session: Session, request: AccompanimentRequest, kind: str,
     is a key of REQUESTER_MESSAGES; `context` goes to both templates (`link`, ...)."""
     subject_key, email_template, text_template = REQUESTER_MESSAGES[kind]
     for channel in contacts.channels(request.contact_method, request.contact_value):
-        if channel == "email":
+        if channel == "email" and email_template is not None:
             body = render_template(email_template, True, request=request, **context)
             outbox.enqueue(session, request.contact_value, _subject(subject_key, True), body,
                            now)
-        elif text_template is not None:
+        elif channel == "sms" and text_template is not None:
             body = render_template(text_template, True, request=request, **context).strip()
             outbox.enqueue(session, request.contact_value, "", body, now, channel="sms")
 
