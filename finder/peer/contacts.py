@@ -14,18 +14,21 @@ DRAMA_MOBILES = range(7700900000, 7700901000)
 
 
 def _uk_number(text: str | None) -> phonenumbers.PhoneNumber | None:
+    """A valid UK number by the numbering plan (mobile, landline or other), or one of the
+    drama mobiles."""
     try:
         number = phonenumbers.parse(text or "", "GB")
     except phonenumbers.NumberParseException:
         return None
-    possible = phonenumbers.is_possible_number_with_reason(number)
-    if number.country_code != 44 or possible != phonenumbers.ValidationResult.IS_POSSIBLE:
+    if number.country_code != 44:
         return None
-    return number
+    if phonenumbers.is_valid_number(number) or number.national_number in DRAMA_MOBILES:
+        return number
+    return None
 
 
 def is_uk_phone_number(text: str | None) -> bool:
-    """A UK number of a possible length (mobile or landline, +44 or 0)."""
+    """A UK number someone can be rung on (mobile or landline, +44 or 0)."""
     return _uk_number(text) is not None
 
 
