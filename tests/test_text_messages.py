@@ -16,6 +16,7 @@ from finder.extensions import db
 from finder.models import OutboxMessage
 from finder.peer import matching
 from finder.peer import messages
+from finder.peer import requests
 from finder.peer import outbox
 
 pytestmark = pytest.mark.usefixtures("app_context")
@@ -187,3 +188,14 @@ def test_one_function_queues_a_message_to_the_requester_by_each_of_their_channel
     [text] = db.session.query(OutboxMessage).all()
     assert (text.channel, text.to) == ("sms", "07700900982")
     assert text.body.startswith("How did it go?") and text.body.endswith("request-status/abc")
+
+
+def test_asking_again_by_mobile_texts_the_owner_a_fresh_link_to_the_first_request(app):
+    first = make_request(contact_value="07700 900 982")
+    make_request(contact_value="+44 7700 900982")  # the same person, or someone with their number
+    confirmation, resent = texts()
+    assert resent.to == "07700900982" and "earlier request is still open" in resent.body
+    link = resent.body.split("private): ")[1].split()[0]
+    assert requests.find_by_token(db.session, link.rsplit("/", 1)[1]).id == first.id
+    for private in ("Alcoholics", "AA", first.first_name):
+        assert private not in resent.body

@@ -82,7 +82,8 @@ def fellowship_name(slug: str) -> str:
 REQUESTER_MESSAGES: dict[str, tuple[str, str | None, str | None]] = {
     "confirmation": ("request", "emails/requester_confirmation.txt",
                      "texts/requester_confirmation.txt"),
-    "resent_link": ("request", "emails/requester_resent_link.txt", None),
+    "resent_link": ("request", "emails/requester_resent_link.txt",
+                    "texts/requester_resent_link.txt"),
     "matched": ("update", "emails/requester_matched.txt", "texts/requester_matched.txt"),
     "update": ("update", "emails/requester_update.txt", "texts/requester_update.txt"),
     # The morning after the meeting (finder.peer.follow_up): its email is written with the

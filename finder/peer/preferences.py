@@ -48,17 +48,25 @@ def holding_up(session: Session, request: AccompanimentRequest,
     return chosen if _someone_could_go(session, request, now, []) else []
 
 
-def drop(session: Session, request: AccompanimentRequest, preference: str, now: dt.datetime,
-         config: Mapping) -> bool:
-    """The person lets go of one preference; a request with a coordinator goes back to
-    volunteers at once. Commits. False when there was nothing to drop."""
+def drop(session: Session, request: AccompanimentRequest, preference: str,
+         now: dt.datetime) -> bool:
+    """The person lets go of one preference. Commits. False when there was nothing to drop.
+    Volunteers are asked again by `ask_again`, after the answer has gone, so dropping one on a
+    held-back repeat takes the same time as on any request."""
     if (preference not in PREFERENCES or request.status not in LOOKING
             or getattr(request, preference) is None):
         return False
     setattr(request, preference, None)
     request.updated_at = now
-    session.flush()
-    if request.status in ("submitted", "escalated"):
-        routing.start_wave(session, request, now, config, actor="requester")
     session.commit()
     return True
+
+
+def ask_again(session: Session, request_id: int, now: dt.datetime, config: Mapping) -> None:
+    """After a preference was dropped: a request waiting for routing or passed to a
+    coordinator goes back to volunteers at once (one still offering widens with its next
+    wave; a held one stays held)."""
+    request = session.get(AccompanimentRequest, request_id)
+    if request is not None and request.status in ("submitted", "escalated"):
+        routing.start_wave(session, request, now, config, actor="requester")
+        session.commit()

@@ -25,6 +25,7 @@ from finder.models import ContactAllowance
 from finder.models import Meeting
 from finder.models import RequestEvent
 from finder.models.session import Session
+from finder.peer import contacts
 from finder.peer import messages
 from finder.peer import routing
 from finder.peer import states
@@ -182,9 +183,9 @@ def submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping)
     volunteers: a repeat (same contact, fellowship, day and time while one is open; the
     database keeps it so, see AccompanimentRequest's unique index), which closes by
     itself, and one over the contact's daily limit, which waits for a coordinator. A repeat to
-    an email address sends a fresh link to the open request there, which only the owner of
-    that address reads (a few times a day at most). Routing happens afterwards (see `route`).
-    `now` is naive UTC, as everywhere in finder.peer."""
+    an email address or a mobile number sends a fresh link to the open request there, which
+    only the owner of that address or number reads (a few times a day at most). Routing
+    happens afterwards (see `route`). `now` is naive UTC, as everywhere in finder.peer."""
     for _attempt in range(3):
         try:
             return _submit(session, new, now, config)
@@ -230,7 +231,7 @@ def _submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping
         # One email for the first today; any more from this contact wait in the queue.
         if _over_limit_count(session, contact, day_ago) == 1:
             messages.to_coordinators_held(session, request, now)
-    elif (existing.contact_method == "email"
+    elif (contacts.channels(existing.contact_method, existing.contact_value)
           and _recent_count(session, contact, day_ago, held=True) <= per_day):
         resent = secrets.token_urlsafe(TOKEN_BYTES)
         existing.resent_token_hash = hash_token(resent)

@@ -143,13 +143,13 @@ def ask():
     return response
 
 
-def _route_later(request_id: int):
+def _route_later(request_id: int, route_by_id=peer_requests.route_by_id):
     app = current_app._get_current_object()
 
     def route() -> None:
         with app.app_context():
             try:
-                peer_requests.route_by_id(db.session, request_id, utcnow(), app.config)
+                route_by_id(db.session, request_id, utcnow(), app.config)
             except Exception:  # the request is saved; the worker routes it on its next run
                 db.session.rollback()
                 app.logger.exception("Routing a new request failed; the worker will retry")
@@ -237,9 +237,10 @@ def cancel(token: str):
 def drop_preference(token: str):
     """The person lets go of a preference nobody can meet; volunteers are asked again."""
     found = _by_token(token)
-    preferences.drop(db.session, found, request.form.get("preference", ""), utcnow(),
-                     current_app.config)
-    return private(redirect(url_for("ask.status", token=token), code=303))
+    response = private(redirect(url_for("ask.status", token=token), code=303))
+    if preferences.drop(db.session, found, request.form.get("preference", ""), utcnow()):
+        response.call_on_close(_route_later(found.id, preferences.ask_again))
+    return response
 
 
 @bp.post("/request-status/<token>/follow-up")
