@@ -87,3 +87,12 @@ def test_over_the_limit_the_form_comes_back_with_the_answers_and_the_real_wait(
     assert client.post(ASK, data=typed).status_code == 303
     with limited_app.app_context():
         assert db.session.query(AccompanimentRequest).count() == 6
+
+
+def test_the_wait_is_said_in_the_readers_language(limited_app, page, clock):
+    client = limited_app.test_client()
+    send_five(client)
+    clock["seconds"] = 3550  # under a minute left
+    refused = client.post(f"{ASK}?lang=pl", data=answers())
+    assert refused.status_code == 429
+    assert "Możesz wysłać go ponownie za 1 minutę." in page(refused).find(id="wait").get_text()

@@ -16,8 +16,8 @@ from finder.extensions import db
 from finder.models import OutboxMessage
 from finder.peer import matching
 from finder.peer import messages
-from finder.peer import requests
 from finder.peer import outbox
+from finder.peer import requests
 
 pytestmark = pytest.mark.usefixtures("app_context")
 

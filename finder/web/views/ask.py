@@ -74,7 +74,7 @@ def _limit_reached(limit: RequestLimit):
     """Over the limit: the form again, as they filled it in, saying how long to wait."""
     seconds = max(60, limit.window[0] - time.time())  # when the window resets
     wait = format_timedelta(dt.timedelta(minutes=math.ceil(seconds / 60)),
-                            granularity="minute", threshold=2)
+                            granularity="minute", threshold=2, add_direction=True)
     form = RequestForm(meeting=_meeting(request.values.get("meeting")))
     response = _render_form(form, 429, wait=wait)
     response.headers["Retry-After"] = str(int(seconds))
