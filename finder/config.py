@@ -186,4 +186,11 @@ def peer_settings() -> dict:
         "SMTP_TIMEOUT_SECONDS": _int("SMTP_TIMEOUT_SECONDS", 20),
         # Discreet: no fellowship or "addiction" in the sender name.
         "MAIL_FROM": os.environ.get("MAIL_FROM", "Meeting finder <no-reply@localhost>"),
+        # GOV.UK Notify (finder.peer.senders): text messages, and email instead of SMTP when
+        # the email template is set. Without the key and a template, those messages wait.
+        "FINDER_NOTIFY_API_KEY": os.environ.get("FINDER_NOTIFY_API_KEY", ""),
+        "FINDER_NOTIFY_BASE_URL": os.environ.get(
+            "FINDER_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk"),
+        "FINDER_NOTIFY_SMS_TEMPLATE_ID": os.environ.get("FINDER_NOTIFY_SMS_TEMPLATE_ID", ""),
+        "FINDER_NOTIFY_EMAIL_TEMPLATE_ID": os.environ.get("FINDER_NOTIFY_EMAIL_TEMPLATE_ID", ""),
     }

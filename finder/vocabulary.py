@@ -220,3 +220,7 @@ VOLUNTEER_MISMATCHES = {
 # "unconfirmed": a worker stopped while the mail server had the message, so it may or may
 # not have been delivered; it is not sent again until someone decides (flask outbox ...).
 OUTBOX_STATUSES = ("pending", "sending", "sent", "failed", "unconfirmed")
+# How a message reaches its person: an email, or a text message to a mobile number.
+OUTBOX_CHANNELS = ("email", "sms")
+# Who an attempt handed the message to: a mail server, or GOV.UK Notify (email or text).
+OUTBOX_SENDERS = ("smtp", "notify")

@@ -68,7 +68,13 @@ def test_the_meeting_page_links_to_the_form_with_the_meeting(client, page, app_c
 
 @pytest.mark.parametrize("changes, field, message", [
     ({"first_name": ""}, "first_name", "Enter your first name or a nickname"),
-    ({"phone": "12345"}, "phone", "Enter a mobile number, like 07700 900 982"),
+    ({"phone": "12345"}, "phone", "Enter a UK phone number, like 07700 900 982"),
+    ({"made_by": "keyworker", "keyworker_told": "no"}, "client_consent",
+     "Select whether your client has agreed to this request"),
+    ({"made_by": "keyworker", "client_consent": "no", "keyworker_told": "no"}, "client_consent",
+     "Ask your client first: we can only take a request they have agreed to"),
+    ({"made_by": "keyworker", "client_consent": "yes"}, "keyworker_told",
+     "Select whether your client agreed that you can be told if they went"),
     ({"contact_method": "email", "email": "robin@"}, "email",
      "Enter an email address in the correct format, like name@example.com"),
     ({"consent": None}, "consent", "Confirm that we can share these details with one volunteer"),

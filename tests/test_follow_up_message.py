@@ -1,4 +1,4 @@
-"""The follow-up reaches the person: one email the morning after the meeting, with a link of
+"""The follow-up reaches the person: one email or text the morning after the meeting, with a link of
 its own and nothing about the group or their health; never twice, never after "stop asking
 me". Then the welcome question for people on methadone or buprenorphine, and what the
 volunteer tells the coordinator."""
@@ -57,11 +57,28 @@ def test_one_email_the_morning_after_with_a_link_that_opens_the_questions(app, c
     assert "Did you go to the meeting?" in section.get_text()
 
 
-def test_nobody_who_asked_to_stop_or_gave_a_phone_number_is_emailed(app, app_context):
+def test_nobody_who_asked_to_stop_is_sent_anything(app, app_context):
     stopped = accepted(contact_method="email", contact_value=EMAIL)
     follow_up.stop(db.session, stopped, MONDAY_MORNING)
-    accepted()  # a phone number: the text message channel is not part of this yet
     timers.advance(db.session, TUESDAY_0900, app.config)
+    assert follow_up_emails() == []
+
+
+def follow_up_texts():
+    return [message for message in db.session.query(OutboxMessage).filter_by(channel="sms")
+            if "How did it go?" in message.body]
+
+
+def test_a_mobile_number_gets_the_follow_up_as_one_text_and_a_landline_gets_nothing(
+        app, app_context):
+    accepted(contact_method="phone", contact_value="07700 900123")
+    accepted(contact_method="phone", contact_value="0113 496 0000")
+    timers.advance(db.session, TUESDAY_0900, app.config)
+    timers.advance(db.session, TUESDAY_0900 + dt.timedelta(hours=1), app.config)
+    [text] = follow_up_texts()
+    assert text.to.replace(" ", "").endswith("7700900123")
+    assert "/request-status/" in text.body
+    assert "Alcoholics" not in text.body and "AA" not in text.body
     assert follow_up_emails() == []
 
 

@@ -15,6 +15,7 @@ from finder.cli.peer import run_once
 from finder.extensions import db
 from finder.models import OutboxMessage
 from finder.peer import outbox
+from finder.peer import senders
 
 pytestmark = pytest.mark.usefixtures("app_context")
 
@@ -191,9 +192,9 @@ def test_a_worker_killed_before_the_send_leaves_the_message_to_be_sent_by_anothe
 def test_every_attempt_carries_the_same_message_id(smtp_config, app):
     queue(1)
     message = db.session.query(OutboxMessage).one()
-    first = outbox.message_id(message, smtp_config["MAIL_FROM"])
+    first = senders.message_id(message, smtp_config["MAIL_FROM"])
     db.session.expire_all()
-    assert outbox.message_id(db.session.query(OutboxMessage).one(),
+    assert senders.message_id(db.session.query(OutboxMessage).one(),
                              smtp_config["MAIL_FROM"]) == first
     assert first.startswith(f"<outbox-{message.id}-")
 

@@ -96,7 +96,8 @@ def test_no_name_or_contact_detail_reaches_the_logs_in_a_whole_journey(client, c
     volunteer = make_volunteer()
     client.post("/ask-someone-to-go-with-you", data={
         "fellowship": "aa", "area": "LS1 4AP", "day": "1", "time": "19:30", "over_18": "yes",
-        "made_by": "keyworker", "first_name": "Zephyrine", "contact_method": "email",
+        "made_by": "keyworker", "client_consent": "yes", "keyworker_told": "yes",
+        "first_name": "Zephyrine", "contact_method": "email",
         "email": "zephyrine.q@example.net", "consent": "y", "note": "Unusualnote words"})
     sent = client.get("/ask-someone-to-go-with-you/sent").get_data(as_text=True)
     link = re.search(r"/request-status/[\w-]+", sent).group(0)

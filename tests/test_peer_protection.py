@@ -4,8 +4,10 @@ import socket
 import uuid
 
 import pytest
+from factories import make_meeting
 from peer_factories import PASSWORD
 from peer_factories import make_volunteer
+from test_ask_pages import answers
 
 from finder import create_app
 from finder.extensions import db
@@ -50,11 +52,15 @@ def test_a_post_without_a_csrf_token_is_rejected(guarded_app):
     assert response.status_code == 400
 
 
-def test_requests_from_one_address_are_rate_limited(guarded_app):
+def test_requests_from_one_address_are_rate_limited_and_mistakes_do_not_count(guarded_app):
     client = guarded_app.test_client()
     guarded_app.config["WTF_CSRF_ENABLED"] = False
-    codes = [client.post("/ask-someone-to-go-with-you", data={}).status_code for _ in range(3)]
-    assert codes == [422, 422, 429]
+    with guarded_app.app_context():
+        make_meeting(slug="limited-meeting", day=1)
+    codes = [client.post("/ask-someone-to-go-with-you", data=data).status_code
+             for data in ({}, {}, {}, answers(phone="07700 900 111"),
+                          answers(phone="07700 900 555"), answers(phone="07700 900 556"))]
+    assert codes == [422, 422, 422, 303, 303, 429]
 
 
 def test_sign_in_is_rate_limited(guarded_app):

@@ -17,7 +17,9 @@ from finder.models import OutboxMessage
 from finder.models.times import utcnow
 from finder.peer import accounts
 from finder.peer import outbox
+from finder.peer import senders
 from finder.peer import timers
+from finder.vocabulary import OUTBOX_CHANNELS
 
 users_cli = AppGroup("users", help="Volunteer and coordinator accounts.")
 
@@ -68,8 +70,10 @@ def worker_command(once: bool) -> None:
     """Send queued email, move requests along (waves, escalation, reminders), erase old data,
     sync meeting sources when due."""
     worker = f"{socket.gethostname()}:{os.getpid()}"
-    if not current_app.config["SMTP_HOST"]:
-        click.echo("SMTP_HOST is not set: email stays in the outbox until it is.", err=True)
+    for channel in OUTBOX_CHANNELS:
+        if senders.for_channel(channel, current_app.config) is None:
+            click.echo(f"No sender is set up for {channel}: such messages stay in the outbox "
+                       f"until one is (see the README's configuration).", err=True)
     while True:
         counts = run_once(worker)
         click.echo(" ".join(f"{key}={value}" for key, value in counts.items() if value) or "idle")

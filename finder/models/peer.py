@@ -65,6 +65,12 @@ class AccompanimentRequest(db.Model):
     made_by: Mapped[str] = mapped_column(
         coded("ck_requests_made_by", vocabulary.MADE_BY), default="self")  # "self" or "keyworker"
     consent_at: Mapped[dt.datetime]
+    # A keyworker asking for a client: when they confirmed that the client agreed to the
+    # request and to their details going to one volunteer (None when people ask for themselves).
+    client_consent_at: Mapped[dt.datetime | None]
+    # The client also agreed that the keyworker may be told whether they went (issue 13): the
+    # status page then shows the person's own answer, "did you go?".
+    keyworker_may_know_if_went: Mapped[bool] = mapped_column(default=False)
     status: Mapped[str] = mapped_column(
         coded("ck_requests_status", vocabulary.REQUEST_STATUSES), default="submitted")
     closed_reason: Mapped[str | None] = mapped_column(

@@ -17,6 +17,7 @@ from finder.meetings import fellowships
 from finder.models import AccompanimentRequest
 from finder.models import Volunteer
 from finder.models.session import Session
+from finder.peer import contacts
 from finder.peer import outbox
 
 STAFF_LOCALE = "en_GB"
@@ -78,42 +79,66 @@ def fellowship_name(slug: str) -> str:
     return found.name if found else slug
 
 
+# What a requester can be sent: (subject key, email template, text message template). Texts
+# never hold health details, the meeting or its fellowship: only that something happened and
+# where to look (the status link, which carries the rest).
+REQUESTER_MESSAGES: dict[str, tuple[str, str | None, str | None]] = {
+    "confirmation": ("request", "emails/requester_confirmation.txt",
+                     "texts/requester_confirmation.txt"),
+    "resent_link": ("request", "emails/requester_resent_link.txt",
+                    "texts/requester_resent_link.txt"),
+    "matched": ("update", "emails/requester_matched.txt", "texts/requester_matched.txt"),
+    "update": ("update", "emails/requester_update.txt", "texts/requester_update.txt"),
+    # The morning after the meeting (finder.peer.follow_up); `link` is a status link.
+    "follow_up": ("follow_up", "emails/requester_follow_up.txt",
+                  "texts/requester_follow_up.txt"),
+}
+
+
+def to_requester(session: Session, request: AccompanimentRequest, kind: str,
+                 now: dt.datetime, **context) -> None:
+    """Queue one message to the person who asked, by every channel their contact allows: an
+    email to an address, a text message to a mobile number (nothing to a landline). `kind`
+    is a key of REQUESTER_MESSAGES; `context` goes to both templates (`link`, ...)."""
+    subject_key, email_template, text_template = REQUESTER_MESSAGES[kind]
+    for channel in contacts.channels(request.contact_method, request.contact_value):
+        if channel == "email" and email_template is not None:
+            body = render_template(email_template, True, request=request, **context)
+            outbox.enqueue(session, request.contact_value, _subject(subject_key, True), body,
+                           now)
+        elif channel == "sms" and text_template is not None:
+            body = render_template(text_template, True, request=request, **context).strip()
+            outbox.enqueue(session, request.contact_value, "", body, now, channel="sms")
+
+
 def to_requester_confirmation(session: Session, request: AccompanimentRequest, token: str,
                               now: dt.datetime) -> None:
-    if request.contact_method == "email":
-        body = render_template("emails/requester_confirmation.txt", True, link=status_link(token),
-                               request=request)
-        outbox.enqueue(session, request.contact_value, _subject("request", True), body, now)
+    to_requester(session, request, "confirmation", now, link=status_link(token))
 
 
 def to_requester_resent_link(session: Session, request: AccompanimentRequest, token: str,
                              now: dt.datetime) -> None:
-    if request.contact_method == "email":
-        body = render_template("emails/requester_resent_link.txt", True, link=status_link(token),
-                               request=request)
-        outbox.enqueue(session, request.contact_value, _subject("request", True), body, now)
+    to_requester(session, request, "resent_link", now, link=status_link(token))
 
 
 def to_requester_update(session: Session, request: AccompanimentRequest, now: dt.datetime) -> None:
-    """A short note that something changed; the details are behind the status link they hold."""
-    if request.contact_method == "email":
-        body = render_template("emails/requester_update.txt", True, request=request)
-        outbox.enqueue(session, request.contact_value, _subject("update", True), body, now)
+    """A short note that something changed (a volunteer said yes, or the request is looking
+    again or ended); the details are behind the status link they hold."""
+    to_requester(session, request, "matched" if request.status == "matched" else "update", now)
 
 
 def can_follow_up(request: AccompanimentRequest) -> bool:
-    """Whether the follow-up message has a way to reach this requester (email, for now)."""
-    return request.contact_method == "email" and bool(request.contact_value)
+    """Whether the follow-up message has a way to reach this requester: an email address or
+    a mobile number (a landline gets no message)."""
+    return bool(request.contact_value
+                and contacts.channels(request.contact_method, request.contact_value))
 
 
 def to_requester_follow_up(session: Session, request: AccompanimentRequest, token: str,
                            now: dt.datetime) -> None:
-    """The follow-up message after the meeting: a link to the questions, and nothing about the
-    group or anyone's health."""
-    if request.contact_method == "email":
-        body = render_template("emails/requester_follow_up.txt", True, link=status_link(token),
-                               request=request)
-        outbox.enqueue(session, request.contact_value, _subject("follow_up", True), body, now)
+    """The follow-up message after the meeting, by email or text: a link to the questions, and
+    nothing about the group or anyone's health."""
+    to_requester(session, request, "follow_up", now, link=status_link(token))
 
 
 def to_volunteer_offer(session: Session, volunteer: Volunteer, request: AccompanimentRequest,

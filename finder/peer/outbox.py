@@ -1,4 +1,5 @@
-"""The outbox: email is stored with the change that caused it, then sent by the worker.
+"""The outbox: email and text messages are stored with the change that caused them, then sent
+by the worker, each through the sender configured for its channel (finder.peer.senders).
 
 Several workers may run at once (on several hosts): each claims rows before sending them, with
 `SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL and a conditional UPDATE on SQLite. A worker
@@ -17,19 +18,21 @@ DATA, and a worker can die after the server has it but before the database recor
   connection broke during DATA) is never sent again automatically: it becomes "unconfirmed",
   and `flask --app finder outbox unconfirmed` lists such messages for a person to resend or
   drop. So a crash can cost a message a delay, never a duplicate (at most once in that small
-  window, at least once everywhere else)."""
+  window, at least once everywhere else).
+
+GOV.UK Notify (text messages, and email when configured) can be asked whether it has a
+message, by the reference each message carries (the same on every attempt). So with Notify an
+attempt whose outcome is unknown (a 500, a timeout, a worker that died) is simply retried, and
+the retry asks Notify first: a message it already has is marked sent, never sent twice. The
+message is marked sent only once Notify has answered that it has it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import logging
-import smtplib
 from collections.abc import Callable
 from collections.abc import Mapping
-from dataclasses import dataclass
-from email.message import EmailMessage
-from email.utils import parseaddr
 from typing import cast
 
 from sqlalchemy import or_
@@ -39,69 +42,29 @@ from sqlalchemy.engine import CursorResult
 
 from finder.models import OutboxMessage
 from finder.models.session import Session
+from finder.peer import senders
+from finder.vocabulary import OUTBOX_CHANNELS
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF_SECONDS = 6 * 60 * 60
 
 
-def enqueue(session: Session, to: str, subject: str, body: str, now: dt.datetime) -> None:
-    """Add a message to the caller's transaction; it is only sent if that commits."""
-    session.add(OutboxMessage(to=to, subject=subject, body=body, next_attempt_at=now,
-                              created_at=now))
+def enqueue(session: Session, to: str, subject: str, body: str, now: dt.datetime,
+            channel: str = "email") -> None:
+    """Add a message to the caller's transaction; it is only sent if that commits. A text
+    message (channel "sms") has no subject."""
+    session.add(OutboxMessage(channel=channel, to=to, subject=subject, body=body,
+                              next_attempt_at=now, created_at=now))
 
 
-@dataclass(frozen=True)
-class SmtpSettings:
-    host: str
-    port: int
-    username: str
-    password: str
-    starttls: bool
-    sender: str
-    timeout: float = 20
-
-    @classmethod
-    def from_config(cls, config: Mapping) -> SmtpSettings:
-        return cls(config["SMTP_HOST"], config["SMTP_PORT"], config["SMTP_USERNAME"],
-                   config["SMTP_PASSWORD"], config["SMTP_STARTTLS"], config["MAIL_FROM"],
-                   config.get("SMTP_TIMEOUT_SECONDS", 20))
-
-
-def message_id(message: OutboxMessage, sender: str) -> str:
-    """The same on every attempt: built from the row, not from the moment of sending."""
-    domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
-    return f"<outbox-{message.id}-{message.created_at:%Y%m%d%H%M%S}@{domain}>"
-
-
-class ClaimLost(Exception):
-    """Another worker took the message over (this one was too slow): it sends nothing."""
-
-
-def send_one(message: OutboxMessage, smtp: SmtpSettings,
-             before_content: Callable[[], bool] = lambda: True) -> None:
-    """Connect, then `before_content()` (False: send nothing, raise ClaimLost), then send."""
-    email = EmailMessage()
-    email["From"] = smtp.sender
-    email["To"] = message.to
-    email["Subject"] = message.subject
-    email["Message-ID"] = message_id(message, smtp.sender)
-    email.set_content(message.body)
-    with smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout) as connection:
-        if smtp.starttls:
-            connection.starttls()
-        if smtp.username:
-            connection.login(smtp.username, smtp.password)
-        if not before_content():
-            raise ClaimLost
-        connection.send_message(email)
-
-
-def _due(now: dt.datetime, config: Mapping):
+def _due(now: dt.datetime, config: Mapping, channels=OUTBOX_CHANNELS):
+    """Pending and due, or left by a dead worker before it sent anything, or left by one
+    that was talking to Notify (the next attempt asks Notify first)."""
     stale = now - dt.timedelta(seconds=config["FINDER_OUTBOX_CLAIM_TIMEOUT_SECONDS"])
-    return or_(
+    return OutboxMessage.channel.in_(channels) & or_(
         (OutboxMessage.status == "pending") & (OutboxMessage.next_attempt_at <= now),
         (OutboxMessage.status == "sending") & (OutboxMessage.claimed_at < stale)
-        & OutboxMessage.attempt_started_at.is_(None),
+        & (OutboxMessage.attempt_started_at.is_(None) | (OutboxMessage.sent_via == "notify")),
     )
 
 
@@ -111,7 +74,8 @@ def _set_aside_unconfirmed(session: Session, now: dt.datetime, config: Mapping) 
     result = cast(CursorResult, session.execute(
         update(OutboxMessage).where(
             OutboxMessage.status == "sending", OutboxMessage.claimed_at < stale,
-            OutboxMessage.attempt_started_at.is_not(None))
+            OutboxMessage.attempt_started_at.is_not(None),
+            OutboxMessage.sent_via.is_distinct_from("notify"))
         .values(status="unconfirmed", claimed_by=None, claimed_at=None)))
     if result.rowcount:
         log.warning("%s outbox message(s) may or may not have been delivered: see "
@@ -120,23 +84,26 @@ def _set_aside_unconfirmed(session: Session, now: dt.datetime, config: Mapping) 
 
 
 def claim(session: Session, worker: str, now: dt.datetime, config: Mapping,
-          limit: int = 20) -> list[int]:
-    """Claim due messages for this worker and commit the claim. Returns their ids."""
+          limit: int = 20, channels=OUTBOX_CHANNELS) -> list[int]:
+    """Claim due messages of these channels for this worker and commit the claim. Returns
+    their ids."""
     _set_aside_unconfirmed(session, now, config)
-    due = _due(now, config)
+    due = _due(now, config, channels)
     query = select(OutboxMessage.id).where(due).order_by(OutboxMessage.id).limit(limit)
     claimed: list[int] = []
     if session.get_bind().dialect.name == "postgresql":
         ids = list(session.scalars(query.with_for_update(skip_locked=True)))
         if ids:
             session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids))
-                            .values(status="sending", claimed_by=worker, claimed_at=now))
+                            .values(status="sending", claimed_by=worker, claimed_at=now,
+                                    attempt_started_at=None))
         claimed = ids
     else:
         for message_id_ in session.scalars(query).all():
             result = cast(CursorResult, session.execute(
                 update(OutboxMessage).where(OutboxMessage.id == message_id_, due)
-                .values(status="sending", claimed_by=worker, claimed_at=now)
+                .values(status="sending", claimed_by=worker, claimed_at=now,
+                        attempt_started_at=None)
             ))
             if result.rowcount == 1:
                 claimed.append(message_id_)
@@ -154,7 +121,7 @@ def heartbeat(session: Session, worker: str, ids: list[int], now: dt.datetime) -
     session.commit()
 
 
-def _record_attempt(session: Session, message: OutboxMessage, worker: str,
+def _record_attempt(session: Session, message: OutboxMessage, worker: str, sender: str,
                     now: dt.datetime) -> bool:
     """Before the content goes out: only the worker holding the claim gets past. Commits."""
     result = cast(CursorResult, session.execute(
@@ -162,7 +129,7 @@ def _record_attempt(session: Session, message: OutboxMessage, worker: str,
                                     OutboxMessage.claimed_by == worker,
                                     OutboxMessage.status == "sending",
                                     OutboxMessage.attempt_started_at.is_(None))
-        .values(attempt_started_at=now, attempts=OutboxMessage.attempts + 1)
+        .values(attempt_started_at=now, attempts=OutboxMessage.attempts + 1, sent_via=sender)
         .execution_options(synchronize_session=False)))
     session.commit()
     return result.rowcount == 1
@@ -175,7 +142,7 @@ def backoff(attempts: int, config: Mapping) -> dt.timedelta:
 
 def _failed(message: OutboxMessage, error: Exception, now: dt.datetime, config: Mapping,
             counts: dict[str, int]) -> None:
-    message.last_error = f"{type(error).__name__}: {error}"[:500]
+    message.last_error = str(error)[:500]
     message.attempt_started_at = None
     if message.attempts >= config["FINDER_OUTBOX_MAX_ATTEMPTS"]:
         message.status = "failed"
@@ -186,49 +153,51 @@ def _failed(message: OutboxMessage, error: Exception, now: dt.datetime, config: 
         counts["retrying"] += 1
     # The message id only: addresses and contents stay out of logs.
     log.warning("Outbox message %s not sent (attempt %s): %s", message.id, message.attempts,
-                type(error).__name__)
+                error)
 
 
 def send_due(session: Session, worker: str, now: dt.datetime, config: Mapping,
              clock: Callable[[], dt.datetime] | None = None) -> dict[str, int]:
-    """Send what is due. Returns counts of sent, retrying, failed and unconfirmed messages.
-    `clock` gives the time for heartbeats and attempts (`now` throughout when not given)."""
+    """Send what is due, on every channel that has a sender. Returns counts of sent, retrying,
+    failed and unconfirmed messages. `clock` gives the time for heartbeats and attempts (`now`
+    throughout when not given)."""
     clock = clock or (lambda: now)
     counts = {"sent": 0, "retrying": 0, "failed": 0, "unconfirmed": 0}
-    if not config["SMTP_HOST"]:
+    by_channel = {channel: senders.for_channel(channel, config) for channel in OUTBOX_CHANNELS}
+    ready = [channel for channel, sender in by_channel.items() if sender is not None]
+    if not ready:
         return counts
-    smtp = SmtpSettings.from_config(config)
-    claimed = claim(session, worker, now, config)
+    claimed = claim(session, worker, now, config, channels=ready)
     for position, message_id_ in enumerate(claimed):
         heartbeat(session, worker, claimed[position:], clock())
         message = session.get(OutboxMessage, message_id_)
         if message is None or message.claimed_by != worker:
             continue
+        sender = by_channel[message.channel]
+        assert sender is not None
+        record = functools.partial(
+            lambda held, name: _record_attempt(session, held, worker, name, clock()), message)
         try:
-            send_one(message, smtp, functools.partial(
-                lambda held: _record_attempt(session, held, worker, clock()), message))
-        except ClaimLost:
+            provider_id = sender.send(message, record)
+        except senders.ClaimLost:
             continue
-        except smtplib.SMTPResponseException as error:  # the server said no: not delivered
+        except senders.NotSent as error:
             session.refresh(message)
-            if message.attempt_started_at is None:
+            if message.attempt_started_at is None:  # failed before the attempt was recorded
                 message.attempts += 1
             _failed(message, error, now, config, counts)
-        except (OSError, smtplib.SMTPException) as error:
+        except senders.OutcomeUnknown as error:
             session.refresh(message)
-            if message.attempt_started_at is None:  # before any content left: not delivered
-                message.attempts += 1
-                _failed(message, error, now, config, counts)
-            else:  # the connection broke while the server had it: delivered or not, unknown
-                message.status = "unconfirmed"
-                message.last_error = f"{type(error).__name__}: {error}"[:500]
-                counts["unconfirmed"] += 1
-                log.warning("Outbox message %s may or may not have been delivered: %s",
-                            message.id, type(error).__name__)
+            message.status = "unconfirmed"
+            message.last_error = str(error)[:500]
+            counts["unconfirmed"] += 1
+            log.warning("Outbox message %s may or may not have been delivered: %s",
+                        message.id, error)
         else:
             session.refresh(message)
             message.status = "sent"
             message.sent_at = clock()
+            message.provider_id = provider_id
             message.last_error = None
             counts["sent"] += 1
         message.claimed_by = None

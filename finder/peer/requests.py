@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,10 +25,12 @@ from finder.models import ContactAllowance
 from finder.models import Meeting
 from finder.models import RequestEvent
 from finder.models.session import Session
+from finder.peer import contacts
 from finder.peer import messages
 from finder.peer import outcome_events
 from finder.peer import routing
 from finder.peer import states
+from finder.peer.contacts import normalise_contact
 
 TOKEN_BYTES = 24  # 192 bits
 
@@ -53,6 +54,10 @@ class NewRequest:
     access_needs: str | None = None
     note: str | None = None
     takes_ort_medication: bool | None = None
+    # A keyworker asking for a client: the client agreed to the request (required), and
+    # whether the keyworker may be told if they went.
+    client_consented: bool = False
+    keyworker_may_know_if_went: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,16 +71,6 @@ class Submitted:
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def normalise_contact(method: str, value: str) -> str:
-    value = value.strip()
-    if method == "email":
-        return value.lower()
-    digits = re.sub(r"[^\d+]", "", value)
-    if digits.startswith("+44"):
-        digits = "0" + digits[3:]
-    return digits
 
 
 def from_meeting(meeting: Meeting, **details) -> NewRequest:
@@ -175,8 +170,11 @@ def _over_limit_count(session: Session, contact: str, since: dt.datetime) -> int
 # A repeat keeps only what it needs to look like any other request to whoever holds its link,
 # and its contact so that repeats can be counted. (A request over the limit keeps everything:
 # a coordinator may find it genuine and send it to volunteers.)
+# The preferences stay too, so a repeat's page says the same about a preference nobody can
+# meet as a new request's would (finder.peer.held_preferences).
 REPEAT_FIELDS = ("fellowship", "wanted_day", "wanted_minute", "contact_method", "made_by",
-                 "meeting_slug", "postcode_district", "online", "latitude", "longitude")
+                 "meeting_slug", "postcode_district", "online", "latitude", "longitude",
+                 "volunteer_gender", "language", "client_consented", "keyworker_may_know_if_went")
 
 
 def submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping) -> Submitted:
@@ -187,9 +185,9 @@ def submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping)
     volunteers: a repeat (same contact, fellowship, day and time while one is open; the
     database keeps it so, see AccompanimentRequest's unique index), which closes by
     itself, and one over the contact's daily limit, which waits for a coordinator. A repeat to
-    an email address sends a fresh link to the open request there, which only the owner of
-    that address reads (a few times a day at most). Routing happens afterwards (see `route`).
-    `now` is naive UTC, as everywhere in finder.peer."""
+    an email address or a mobile number sends a fresh link to the open request there, which
+    only the owner of that address or number reads (a few times a day at most). Routing
+    happens afterwards (see `route`). `now` is naive UTC, as everywhere in finder.peer."""
     for _attempt in range(3):
         try:
             return _submit(session, new, now, config)
@@ -214,10 +212,12 @@ def _submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping
 
     token = secrets.token_urlsafe(TOKEN_BYTES)
     kept = {f: getattr(new, f) for f in REPEAT_FIELDS} if held_because == "duplicate" \
-        else vars(new)
+        else dict(vars(new))
+    client_consented = kept.pop("client_consented", False)
     request = AccompanimentRequest(
         **{k: v for k, v in kept.items() if k != "contact_value"}, contact_value=contact,
         public_id=secrets.token_urlsafe(9), token_hash=hash_token(token), consent_at=now,
+        client_consent_at=now if client_consented and new.made_by == "keyworker" else None,
         created_at=now, updated_at=now, status="held" if held_because else "submitted",
         held_reason=held_because,
         meeting_at=next_meeting_time(new.wanted_day, new.wanted_minute, now,
@@ -234,7 +234,7 @@ def _submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping
         # One email for the first today; any more from this contact wait in the queue.
         if _over_limit_count(session, contact, day_ago) == 1:
             messages.to_coordinators_held(session, request, now)
-    elif (existing.contact_method == "email"
+    elif (contacts.channels(existing.contact_method, existing.contact_value)
           and _recent_count(session, contact, day_ago, held=True) <= per_day):
         resent = secrets.token_urlsafe(TOKEN_BYTES)
         existing.resent_token_hash = hash_token(resent)

@@ -19,6 +19,8 @@ PAGES = (400, 403, 404, 429, 500)
 def _error_page(error):
     if error.code == 500:
         db.session.rollback()
+    if getattr(error, "response", None) is not None:
+        return error.response  # a page of its own, such as the request form over its limit
     return render_template(f"errors/{error.code}.html"), error.code
 
 

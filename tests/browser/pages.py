@@ -155,6 +155,27 @@ def request_status(page: Page, server: LiveServer) -> Response:
     return response
 
 
+def request_cancel(page: Page, server: LiveServer) -> Response:
+    """"Are you sure?": the page between the status page's "Cancel request" and cancelling."""
+    request_status(page, server)
+    return follow(page, page.locator("a[href$='/cancel']"))
+
+
+def request_held_by_a_preference(page: Page, server: LiveServer) -> Response:
+    """A request for a Leeds meeting the demo volunteer could go to, but in a language no
+    volunteer speaks: its status page names the preference and offers to drop it."""
+    slug = server.a_meeting_slug(**LEEDS_AA_OR_NA)
+    page.goto(server.url(f"{ASK_PATH}?meeting={slug}"))
+    fill_request(page)
+    page.select_option("#language", "bsl")
+    submit_form(page)
+    if page.locator("#too-soon").count():
+        submit_form(page)
+    response = follow(page, page.locator(".secret-link a"))
+    page.wait_for_load_state("networkidle")
+    return response
+
+
 def request_follow_up(page: Page, server: LiveServer) -> Response:
     """The status page the morning after the meeting: it asks, one tap each, how it went."""
     return page.goto(server.url(server.a_request_after_its_meeting()))
@@ -377,6 +398,8 @@ PAGES = [
     PageState("request-sent", setup=request_sent),
     PageState("request-status", setup=request_status),
     PageState("request-follow-up", setup=request_follow_up),
+    PageState("request-cancel", setup=request_cancel),
+    PageState("request-held-by-a-preference", setup=request_held_by_a_preference),
     PageState("sign-in", "/volunteer/sign-in"),
     PageState("sign-in-failed", setup=sign_in_fails, status=422),
     PageState("two-factor-set-up", setup=two_factor_set_up),

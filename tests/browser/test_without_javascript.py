@@ -97,4 +97,9 @@ def test_ask_someone_to_go_with_you_and_follow_the_request_without_javascript(no
         page.locator(".secret-link a").click()
     assert page.locator("h1").inner_text() == "Your request"
     assert page.locator("#request-status-body h2").inner_text().startswith("We are")
-    assert page.get_by_role("button", name="Cancel request").is_visible()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Cancel request").click()
+    assert page.locator("h1").inner_text() == "Are you sure you want to cancel your request?"
+    with page.expect_navigation():
+        page.get_by_role("button", name="Yes, cancel my request").click()
+    assert page.locator("#request-status-body h2").inner_text() == "You cancelled this request"

@@ -19,8 +19,8 @@ from wtforms.validators import Optional
 
 from finder import vocabulary
 from finder.meetings import fellowships
-from finder.web.forms.fields import is_email_address
-from finder.web.forms.fields import is_uk_phone_number
+from finder.peer.contacts import is_email_address
+from finder.peer.contacts import is_uk_phone_number
 from finder.web.forms.fields import minute_of_day
 from finder.web.forms.fields import options
 
@@ -40,7 +40,10 @@ NEEDS = {
     "day": _l("Select a day"),
     "time": _l("Enter a time, like 19:30"),
     "area": _l("Enter a postcode, or the first part of it, like LS1"),
-    "phone": _l("Enter a mobile number, like 07700 900 982"),
+    "phone": _l("Enter a UK phone number, like 07700 900 982"),
+    "client_consent": _l("Select whether your client has agreed to this request"),
+    "client_refused": _l("Ask your client first: we can only take a request they have agreed to"),
+    "keyworker_told": _l("Select whether your client agreed that you can be told if they went"),
     "email": _l("Enter an email address in the correct format, like name@example.com"),
 }
 
@@ -57,8 +60,19 @@ class RequestForm(FlaskForm):
                          validators=[InputRequired(message=NEEDS["over_18"])])
     made_by = RadioField(_l("Who is filling in this form?"), choices=options([
         ("self", _l("I am the person who wants to go")),
-        ("keyworker", _l("I am a keyworker making this request with my client's consent")),
+        ("keyworker", _l("I am a keyworker or support worker asking for my client")),
     ]), validators=[InputRequired(message=NEEDS["made_by"])])
+    # Asked of keyworkers only (the template says so); required when made_by is "keyworker".
+    client_consent = RadioField(
+        _l("Has your client agreed to this request, and to their first name and contact "
+           "details going to one volunteer?"),
+        choices=options([("yes", _l("Yes, they have agreed")),
+                         ("no", _l("No, not yet"))]), validate_choice=False)
+    keyworker_told = RadioField(
+        _l("Has your client agreed that you can be told whether they went to the meeting?"),
+        choices=options([("yes", _l("Yes, I can be told")),
+                         ("no", _l("No, keep that between them and us"))]),
+        validate_choice=False)
     first_name = StringField(
         _l("First name or nickname"),
         description=_l("The volunteer will use this name when they get in touch."),
@@ -67,7 +81,7 @@ class RequestForm(FlaskForm):
     contact_method = RadioField(_l("How should the volunteer get in touch?"), choices=options([
         ("phone", _l("By phone or text message")), ("email", _l("By email")),
     ]), validators=[InputRequired(message=NEEDS["contact_method"])])
-    phone = StringField(_l("Mobile number"), validators=[Optional()])
+    phone = StringField(_l("Phone number"), validators=[Optional()])
     email = StringField(_l("Email address"), validators=[Optional()])
     volunteer_gender = RadioField(_l("Would you like the volunteer to be"),
                                   choices=options(GENDER_CHOICES), default="")
@@ -116,6 +130,18 @@ class RequestForm(FlaskForm):
     def validate_area(self, field):
         if self.for_meeting is None and not (field.data or "").strip():
             raise ValidationError(NEEDS["area"])
+
+    def validate_client_consent(self, field):
+        if self.made_by.data != "keyworker":
+            return
+        if field.data not in ("yes", "no"):
+            raise ValidationError(NEEDS["client_consent"])
+        if field.data == "no":
+            raise ValidationError(NEEDS["client_refused"])
+
+    def validate_keyworker_told(self, field):
+        if self.made_by.data == "keyworker" and field.data not in ("yes", "no"):
+            raise ValidationError(NEEDS["keyworker_told"])
 
     def validate_phone(self, field):
         if self.contact_method.data == "phone" and not is_uk_phone_number(field.data):

@@ -20,8 +20,8 @@ from wtforms.validators import Optional
 from finder import vocabulary
 from finder.meetings import fellowships
 from finder.peer.accounts import MIN_PASSWORD_LENGTH
+from finder.peer.contacts import is_email_address
 from finder.web.forms.fields import CheckboxesField
-from finder.web.forms.fields import is_email_address
 from finder.web.forms.fields import options
 
 GENDERS = (("", _l("Prefer not to say")), *vocabulary.GENDERS.items())

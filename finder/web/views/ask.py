@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import secrets
 import time
 
@@ -13,8 +15,12 @@ from flask import render_template
 from flask import request
 from flask import session
 from flask import url_for
+from flask_babel import format_timedelta
+from flask_babel import gettext as _
+from flask_limiter import RequestLimit
 from sqlalchemy import select
 
+from finder import vocabulary
 from finder.extensions import db
 from finder.extensions import limiter
 from finder.geo.locate import NotLocated
@@ -23,7 +29,10 @@ from finder.geo.locate import locate
 from finder.meetings import fellowships
 from finder.models import Meeting
 from finder.models.times import utcnow
+from finder.peer import contacts
 from finder.peer import follow_up
+from finder.peer import held_preferences
+from finder.peer import preferences
 from finder.peer import requests as peer_requests
 from finder.web.access import public
 from finder.web.forms.fields import minute_of_day
@@ -50,10 +59,27 @@ def _meeting(slug: str | None) -> Meeting | None:
         and meeting.start_time is not None else None
 
 
-def _render_form(form: RequestForm, status: int = 200, too_soon=None):
+def _render_form(form: RequestForm, status: int = 200, too_soon=None, wait: str | None = None):
     return private(current_app.make_response((render_template(
         "pages/ask/form.html", form=form, meeting=form.for_meeting,
-        form_errors=form.error_fields(), too_soon=too_soon), status)))
+        form_errors=form.error_fields(), too_soon=too_soon, wait=wait), status)))
+
+
+def _sent_a_request(response) -> bool:
+    """Only a request sent counts towards the limit: a form with mistakes, the "too soon"
+    question or the under-18 page does not."""
+    return response.status_code == 303
+
+
+def _limit_reached(limit: RequestLimit):
+    """Over the limit: the form again, as they filled it in, saying how long to wait."""
+    seconds = max(60, limit.window[0] - time.time())  # when the window resets
+    wait = format_timedelta(dt.timedelta(minutes=math.ceil(seconds / 60)),
+                            granularity="minute", threshold=2, add_direction=True)
+    form = RequestForm(meeting=_meeting(request.values.get("meeting")))
+    response = _render_form(form, 429, wait=wait)
+    response.headers["Retry-After"] = str(int(seconds))
+    return response
 
 
 PREFILLED = ("fellowship", "area", "day", "time")
@@ -73,6 +99,9 @@ def _new_request(form: RequestForm, meeting: Meeting | None):
         access_needs=(form.access_needs.data or "").strip() or None,
         note=(form.note.data or "").strip() or None,
         takes_ort_medication=True if form.takes_ort_medication.data else None,
+        client_consented=form.made_by.data == "keyworker" and form.client_consent.data == "yes",
+        keyworker_may_know_if_went=(form.made_by.data == "keyworker"
+                                    and form.keyworker_told.data == "yes"),
     )
     if meeting is not None:
         return peer_requests.from_meeting(meeting, **details)
@@ -89,7 +118,8 @@ def _new_request(form: RequestForm, meeting: Meeting | None):
 
 
 @bp.route(ASK, methods=["GET", "POST"])
-@limiter.limit(_request_rate_limit, methods=["POST"])
+@limiter.limit(_request_rate_limit, methods=["POST"], deduct_when=_sent_a_request,
+               on_breach=_limit_reached)
 @public
 def ask():
     meeting = _meeting(request.values.get("meeting"))
@@ -125,13 +155,13 @@ def ask():
     return response
 
 
-def _route_later(request_id: int):
+def _route_later(request_id: int, route_by_id=peer_requests.route_by_id):
     app = current_app._get_current_object()
 
     def route() -> None:
         with app.app_context():
             try:
-                peer_requests.route_by_id(db.session, request_id, utcnow(), app.config)
+                route_by_id(db.session, request_id, utcnow(), app.config)
             except Exception:  # the request is saved; the worker routes it on its next run
                 db.session.rollback()
                 app.logger.exception("Routing a new request failed; the worker will retry")
@@ -170,11 +200,42 @@ def status(token: str):
     stage = peer_requests.requester_stage(found)
     if wants_fragment() and request.args.get("seen") == stage:
         return private(current_app.make_response(("", 204)))  # nothing new: htmx keeps the page
+    now = utcnow()
+    lead = dt.timedelta(minutes=current_app.config["FINDER_PEER_LEAD_MINUTES"])
     return private(render_page_or_fragment(
         "pages/ask/status.html", "partials/ask/status.html", request_=found, stage=stage,
         token=token, fellowship=fellowships.get(found.fellowship),
-        question=follow_up.next_question(found, utcnow(), current_app.config),
+        meeting=_meeting(found.meeting_slug), closes_at=found.meeting_at - lead,
+        holding_up=_holding_up(found, now) if stage == "looking" else [],
+        texted="sms" in contacts.channels(found.contact_method, found.contact_value),
+        question=follow_up.next_question(found, now, current_app.config),
         answered=found.follow_up_went is not None))
+
+
+def _holding_up(found, now) -> list[tuple[str, str]]:
+    """The preferences holding a request up, each with the words for what was asked."""
+    words = {
+        "volunteer_gender": lambda code: vocabulary.GENDER_WISHES.get(code, code),
+        "language": lambda code: _("Language: %(language)s",
+                                   language=vocabulary.MEETING_LANGUAGES.get(code, code)),
+    }
+    names = held_preferences.holding_up(db.session, found, now)
+    # A coordinator may also have asked whether they would drop one (finder.peer.preferences).
+    asked = preferences.relax_question(found)
+    if asked in words and asked not in names:
+        names.append(asked)
+    return [(name, str(words[name](getattr(found, name)))) for name in names]
+
+
+@bp.get("/request-status/<token>/cancel")
+@public
+def confirm_cancel(token: str):
+    """"Are you sure?": a page of its own, so it works without JavaScript."""
+    found = _by_token(token)
+    if peer_requests.requester_stage(found) not in ("looking", "matched", "contacted"):
+        return private(redirect(url_for("ask.status", token=token), code=303))
+    return private(current_app.make_response(render_template(
+        "pages/ask/cancel.html", request_=found, token=token)))
 
 
 @bp.post("/request-status/<token>/cancel")
@@ -184,6 +245,18 @@ def cancel(token: str):
     found = _by_token(token)
     peer_requests.cancel(db.session, found, utcnow())
     return private(redirect(url_for("ask.status", token=token), code=303))
+
+
+@bp.post("/request-status/<token>/drop-preference")
+@limiter.limit("20 per hour")
+@public
+def drop_preference(token: str):
+    """The person lets go of a preference nobody can meet; volunteers are asked again."""
+    found = _by_token(token)
+    response = private(redirect(url_for("ask.status", token=token), code=303))
+    if held_preferences.drop(db.session, found, request.form.get("preference", ""), utcnow()):
+        response.call_on_close(_route_later(found.id, held_preferences.ask_again))
+    return response
 
 
 @bp.post("/request-status/<token>/follow-up")
