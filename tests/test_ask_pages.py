@@ -52,6 +52,13 @@ def test_the_form_has_one_heading_labels_and_the_crisis_note(client, page):
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
 
+def test_english_is_the_default_language_and_not_a_second_choice(client, page):
+    options = [option.get_text() for option in
+               page(client.get(ASK)).select("select[name=language] option")]
+    assert options[0] == "English is fine"
+    assert "English" not in options and "Welsh" in options and "Polish" in options
+
+
 def test_a_meeting_link_prefills_the_meeting(client, page, app_context):
     meeting = make_meeting(name="Tuesday Newcomers")
     soup = page(client.get(f"{ASK}?meeting={meeting.slug}"))

@@ -85,9 +85,12 @@ class RequestForm(FlaskForm):
     email = StringField(_l("Email address"), validators=[Optional()])
     volunteer_gender = RadioField(_l("Would you like the volunteer to be"),
                                   choices=options(GENDER_CHOICES), default="")
+    # Every volunteer speaks English, so "English" is not a second choice beside this default.
     language = SelectField(_l("Language the volunteer speaks"), default="",
                            choices=options([("", _l("English is fine")),
-                                            *vocabulary.MEETING_LANGUAGES.items()]))
+                                            *((code, label) for code, label
+                                              in vocabulary.MEETING_LANGUAGES.items()
+                                              if code != "en")]))
     access_needs = StringField(
         _l("Access needs (optional)"),
         description=_l("For example, step-free access or a quiet place to meet"),
