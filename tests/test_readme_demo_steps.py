@@ -71,7 +71,10 @@ def accept_as_named_volunteer(app, page, slug: str) -> str:
     dashboard = page(volunteer.get("/volunteer"))
     accept = dashboard.select_one("form[action$='/accept']")
     assert accept is not None, f"{email} has no offer for {meeting.name} ({group.name})"
-    after = page(volunteer.post(accept["action"], follow_redirects=True))
+    # Step 3: the first time, tick that they have read what a volunteer is and isn't.
+    ticked = {box["name"]: box["value"] for box in accept.select("input[type=checkbox]")}
+    assert set(ticked) <= {"read_guidance"}
+    after = page(volunteer.post(accept["action"], data=ticked, follow_redirects=True))
     return after.select_one("#volunteer-work").get_text(" ", strip=True)
 
 

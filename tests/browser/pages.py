@@ -227,7 +227,11 @@ def volunteer_request(page: Page, server: LiveServer) -> Response:
         follow(page, held.first)
         page.check("input[name=outcome][value=attended]")
         submit_form(page, "form[action$='/outcome'] button[type=submit]")
-    page.locator("form[action$='/accept'] button").first.click()  # htmx updates the lists
+    first_offer = page.locator("form[action$='/accept']").first
+    read_guidance = first_offer.locator("input[name=read_guidance]")
+    if read_guidance.count():  # a first "I can go" asks them to confirm the guidance
+        read_guidance.check()
+    first_offer.locator("button").click()  # htmx updates the lists
     held.first.wait_for()
     return follow(page, held.first)
 
