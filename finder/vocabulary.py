@@ -189,8 +189,11 @@ ACTORS = {
 }
 CONTACT_METHODS = ("phone", "email")
 MADE_BY = ("self", "keyworker")
-# Who asked, as the outcome figures name them (keyed by MADE_BY's codes).
-ASKED_BY = {"self": _l("The person themselves"), "keyworker": _l("A keyworker")}
+# Who asked, as the outcome figures name them: MADE_BY's codes, with "family" for a person
+# asking for themselves to go to a family group (finder.peer.outcome_events.asked_by).
+ASKED_BY = {"self": _l("The person themselves"),
+            "family": _l("A family member or friend, for a family group"),
+            "keyworker": _l("A keyworker")}
 # After the meeting, the person who asked answers (finder.peer.follow_up): codes only.
 FOLLOW_UP_WENT = ("yes", "no")
 FOLLOW_UP_AGAIN = ("yes", "no", "not_sure")

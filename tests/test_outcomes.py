@@ -103,6 +103,18 @@ def test_each_stage_is_counted_once_whoever_says_it(app, app_context):
         7, SMALL)
 
 
+def test_who_asked_names_family_members_asking_for_a_family_group(app, app_context):
+    make_request(route=True)  # the person, for AA
+    make_request(route=True, fellowship="al-anon", contact_value="07700 900601")
+    make_request(route=True, made_by="keyworker", client_consented=True,
+                 contact_value="07700 900602")
+    found = outcomes.figures(db.session, APRIL, ORDER)
+    assert [row.code for row in found.tables["by-who-asked"].rows] == [
+        "self", "family", "keyworker"]
+    assert sorted(db.session.scalars(select(OutcomeEvent.asked_by))) == [
+        "family", "keyworker", "self"]
+
+
 def test_a_match_after_the_meeting_has_started_is_not_in_time(app, app_context):
     volunteer = make_volunteer(max_active_requests=50)
     request = make_request(route=True)

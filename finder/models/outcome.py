@@ -24,7 +24,7 @@ class OutcomeEvent(db.Model):
     month: Mapped[str] = mapped_column(String(7))  # "2025-03": when the request came in, London
     fellowship: Mapped[str] = mapped_column(String(40))
     asked_by: Mapped[str] = mapped_column(
-        coded("ck_outcome_events_asked_by", vocabulary.MADE_BY))
+        coded("ck_outcome_events_asked_by", tuple(vocabulary.ASKED_BY)))
     # The postcode district (outward code, "LS1"), "online", or "unknown".
     area: Mapped[str] = mapped_column(String(60))
     # For "matched": found before the meeting started, and the minutes it took.

@@ -12,6 +12,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import CursorResult
 
 from finder.extensions import db
+from finder.meetings import fellowships
 from finder.models import OutcomeEvent
 from finder.peer.outcomes import months_back
 
@@ -27,6 +28,13 @@ DEMO_DEMAND = (
 SEED = 2025
 
 
+def _asked_by(fellowship: str, chance: random.Random) -> str:
+    if chance.random() < 0.35:
+        return "keyworker"
+    group = fellowships.get(fellowship)
+    return "family" if group is not None and group.family_group else "self"
+
+
 def load_demo_outcomes(now: dt.datetime) -> int:
     """Replace the demo's outcome events; returns how many were added."""
     remove_demo_outcomes()
@@ -37,7 +45,7 @@ def load_demo_outcomes(now: dt.datetime) -> int:
             for _ in range(chance.randint(per_month // 2, per_month + 2)):
                 common = dict(month=month, fellowship=fellowship, is_demo=True,
                               area=chance.choice(areas),
-                              asked_by="keyworker" if chance.random() < 0.35 else "self")
+                              asked_by=_asked_by(fellowship, chance))
                 events.append(OutcomeEvent(kind="received", **common))
                 if chance.random() < 0.2:
                     events.append(OutcomeEvent(kind="unmatched", **common))

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import update
 from sqlalchemy.engine import CursorResult
 
+from finder.meetings import fellowships
 from finder.models import AccompanimentRequest
 from finder.models import OutcomeEvent
 from finder.models.session import Session
@@ -31,9 +32,18 @@ def area_of(request: AccompanimentRequest) -> str:
     return (request.postcode_district or UNKNOWN_AREA).upper()
 
 
+def asked_by(request: AccompanimentRequest) -> str:
+    """Who asked, for the figures: a keyworker, or the person themselves; someone asking for
+    themselves to go to a family group is a family member or friend."""
+    group = fellowships.get(request.fellowship)
+    if request.made_by == "self" and group is not None and group.family_group:
+        return "family"
+    return request.made_by
+
+
 def _add(session: Session, request: AccompanimentRequest, kind: str, **details) -> None:
     session.add(OutcomeEvent(kind=kind, month=month_of(request.created_at),
-                             fellowship=request.fellowship, asked_by=request.made_by,
+                             fellowship=request.fellowship, asked_by=asked_by(request),
                              area=area_of(request), **details))
 
 

@@ -133,7 +133,7 @@ def figures(session: Session, now: dt.datetime, fellowship_order: Iterable[str])
     by = {
         "by-month": _grouped(events, lambda e: e.month, months),
         "by-group": _grouped(events, lambda e: e.fellowship, fellowships),
-        "by-who-asked": _grouped(events, lambda e: e.asked_by, vocabulary.MADE_BY),
+        "by-who-asked": _grouped(events, lambda e: e.asked_by, tuple(vocabulary.ASKED_BY)),
     }
     for key, groups in by.items():
         found.tables[key] = _table(key, groups, events, FUNNEL, FUNNEL_PART_OF, True)

@@ -35,7 +35,7 @@ def upgrade():
                                   create_constraint=True, length=20), nullable=False),
         sa.Column('month', sa.String(length=7), nullable=False),
         sa.Column('fellowship', sa.String(length=40), nullable=False),
-        sa.Column('asked_by', sa.Enum('self', 'keyworker', name='ck_outcome_events_asked_by',
+        sa.Column('asked_by', sa.Enum('self', 'family', 'keyworker', name='ck_outcome_events_asked_by',
                                       native_enum=False, create_constraint=True, length=20),
                   nullable=False),
         sa.Column('area', sa.String(length=60), nullable=False),
