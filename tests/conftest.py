@@ -129,6 +129,18 @@ def parse(response) -> BeautifulSoup:
 
 
 @pytest.fixture
+def coordinator_client(app):
+    """A client signed in as a coordinator (a new one for each test)."""
+    from peer_factories import make_coordinator
+    from peer_factories import signed_in_session
+
+    client = app.test_client()
+    with app.app_context():
+        signed_in_session(client, make_coordinator())
+    return client
+
+
+@pytest.fixture
 def page():
     """GET-and-parse helper that checks what every full page must have."""
 

@@ -20,8 +20,7 @@ from finder.models import Meeting
 from finder.models import MeetingSource
 
 DEMO = Path(__file__).resolve().parent.parent / "seeds" / "demo-meetings.json"
-# Where a meeting came from and when its source last listed it: not part of the meeting.
-NOT_COMPARED = {"id", "source_id", "confirmed_at"}
+NOT_COMPARED = {"id", "source_id"}
 
 FULL = {
     "name": "Monday Step Group",

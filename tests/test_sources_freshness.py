@@ -8,8 +8,6 @@ import datetime as dt
 import json
 
 import pytest
-from peer_factories import make_coordinator
-from peer_factories import signed_in_session
 from sqlalchemy import select
 from sqlalchemy import update
 from test_sources_cli import meeting
@@ -29,14 +27,6 @@ from finder.models.times import utcnow
 VENUE = {"latitude": 53.8008, "longitude": -1.5491}
 NEXT_DOOR = {"latitude": 53.8017, "longitude": -1.5491}
 ACROSS_TOWN = {"latitude": 53.8300, "longitude": -1.5491}  # about 2 miles north
-
-
-@pytest.fixture
-def coordinator_client(app):
-    client = app.test_client()
-    with app.app_context():
-        signed_in_session(client, make_coordinator())
-    return client
 
 
 def add_source(runner, path, name: str) -> None:
@@ -131,7 +121,7 @@ def test_a_meeting_no_source_has_listed_lately_is_flagged_until_its_source_lists
 
     long_ago = utcnow() - dt.timedelta(days=91)
     with app.app_context():
-        db.session.execute(update(Meeting).values(confirmed_at=long_ago))
+        db.session.execute(update(MeetingSource).values(imported_at=long_ago))
         db.session.commit()
     notice = page(client.get("/meetings/monday-step")).select_one(".panel--notice")
     assert f"has not confirmed these details since {long_ago:%-d %B %Y}" in notice.get_text()

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from peer_factories import make_coordinator
-from peer_factories import signed_in_session
 from sqlalchemy import select
 from test_sources_cli import Server
 from test_sources_cli import add
@@ -19,14 +16,6 @@ from finder.extensions import db
 from finder.importers import scheduled
 from finder.models import MeetingSource
 from finder.models.times import utcnow
-
-
-@pytest.fixture
-def coordinator_client(app):
-    client = app.test_client()
-    with app.app_context():
-        signed_in_session(client, make_coordinator())
-    return client
 
 
 def test_each_source_shows_when_it_was_last_read_and_what_it_did(

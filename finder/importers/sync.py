@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from sqlalchemy import select
-from sqlalchemy import update
 
 from finder.extensions import db
 from finder.importers.duplicates import mark_duplicates
@@ -134,10 +133,6 @@ def sync(
             _copy(record, meeting)
             db.session.add(meeting)
         db.session.flush()
-        # Every meeting the source still has was listed just now.
-        db.session.execute(update(Meeting).where(Meeting.source_id == source.id)
-                           .values(confirmed_at=source.imported_at)
-                           .execution_options(synchronize_session=False))
         report.duplicates = mark_duplicates(db.session)
         db.session.commit()
     except Exception:

@@ -172,8 +172,6 @@ class Meeting(db.Model):
     email: Mapped[str | None] = mapped_column(String(300))
     phone: Mapped[str | None] = mapped_column(String(100))
     updated: Mapped[dt.datetime | None]
-    # When a sync of its source last listed it (the listing may be older: `updated`).
-    confirmed_at: Mapped[dt.datetime | None]
     # Set when another source lists the same meeting: only the meeting kept is shown.
     duplicate_of_id: Mapped[int | None] = mapped_column(
         ForeignKey("meetings.id", ondelete="SET NULL"))

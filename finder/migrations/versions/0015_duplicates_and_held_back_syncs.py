@@ -1,5 +1,5 @@
-"""when each meeting was last confirmed by its source, duplicates across sources, a sync
-held back for confirmation, and the search index covering whose word a meeting's ethos is
+"""duplicates across sources, a sync held back for confirmation, and the search index
+covering whose word a meeting's ethos is
 
 Revision ID: 0015
 Revises: 0013
@@ -26,16 +26,12 @@ def upgrade():
         batch_op.add_column(sa.Column("held_back_removals", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("removals_allowed", sa.Integer(), nullable=True))
     with op.batch_alter_table("meetings") as batch_op:
-        batch_op.add_column(sa.Column("confirmed_at", sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column("duplicate_of_id", sa.Integer(), nullable=True))
         batch_op.create_foreign_key("fk_meetings_duplicate_of_id_meetings", "meetings",
                                     ["duplicate_of_id"], ["id"], ondelete="SET NULL")
         batch_op.drop_index("ix_meetings_radius_search")
         batch_op.create_index("ix_meetings_radius_search",
                               [*RADIUS_INDEX, "duplicate_of_id", "ethos_source"])
-    # Meetings already imported were confirmed when their source was last read.
-    op.execute("UPDATE meetings SET confirmed_at = (SELECT imported_at FROM meeting_sources "
-               "WHERE meeting_sources.id = meetings.source_id)")
 
 
 def downgrade():
@@ -44,7 +40,6 @@ def downgrade():
         batch_op.create_index("ix_meetings_radius_search", RADIUS_INDEX)
         batch_op.drop_constraint("fk_meetings_duplicate_of_id_meetings", type_="foreignkey")
         batch_op.drop_column("duplicate_of_id")
-        batch_op.drop_column("confirmed_at")
     with op.batch_alter_table("meeting_sources") as batch_op:
         batch_op.drop_column("removals_allowed")
         batch_op.drop_column("held_back_removals")
