@@ -1,6 +1,8 @@
 """Database models. Fellowships are not here: they are data in seeds/
 (see finder.meetings.fellowships)."""
 
+from finder.models import connections  # noqa: F401  (settings for each connection)
+from finder.models import free_slots  # noqa: F401  (keeps Volunteer.free_slots current)
 from finder.models.data_version import DataVersion
 from finder.models.facts import ExperienceAnswer
 from finder.models.facts import GroupStatement

@@ -43,6 +43,9 @@ class Volunteer(db.Model):
     travel_radius_miles: Mapped[float] = mapped_column(default=5)
     max_active_requests: Mapped[int] = mapped_column(default=1)
     last_offered_at: Mapped[dt.datetime | None]
+    # Which parts of which weekdays they may be free, kept from their availability windows
+    # (finder/models/free_slots.py), so routing filters availability in this row.
+    free_slots: Mapped[int] = mapped_column(default=0, server_default="0")
     # The records a service keeps (finder.peer.requirements): dates only, never what a check
     # found or anything about health. The agreement is the one ticked at sign-up.
     agreement_on: Mapped[dt.date | None]
