@@ -212,6 +212,27 @@ def test_every_contact_records_the_https_page_it_was_checked_on():
         assert fellowship.contact_source.startswith("https://"), fellowship.slug
 
 
+def test_every_website_shown_was_checked_on_that_websites_own_pages():
+    """Not an article about the fellowship: a page the fellowship itself publishes."""
+    shown = [f for f in fellowships.all_fellowships() if f.website]
+    assert shown
+    for fellowship in shown:
+        assert fellowships.on_own_site(fellowship.contact_source, fellowship.website), (
+            fellowship.slug)
+
+
+@pytest.mark.parametrize(("page", "website", "own"), [
+    ("https://www.ukna.org/page/a", "https://ukna.org", True),
+    ("https://museum.ca.org/a.html", "https://ca.org", True),
+    ("https://smartrecovery.org.uk/about/", "https://www.smartrecovery.org.uk/family/", True),
+    ("https://notca.org/a.html", "https://ca.org", False),
+    ("https://ca.org.evil.example/a", "https://ca.org", False),
+    ("https://www.example-news.co.uk/aa", "https://www.alcoholics-anonymous.org.uk", False),
+])
+def test_a_page_counts_as_the_websites_own_only_on_its_site(page, website, own):
+    assert fellowships.on_own_site(page, website) is own
+
+
 def test_helplines_are_uk_numbers_written_in_digits():
     for fellowship in fellowships.all_fellowships():
         if fellowship.helpline:
@@ -355,6 +376,9 @@ def test_an_extra_field_is_rejected(tmp_path):
         ("default_ethos", "religious", "al-anon: ethos 'religious' is not secular or spiritual"),
         ("website", "http://al-anonuk.org.uk", "al-anon: website 'http://al-anonuk.org.uk'"),
         ("contact_source", "", "al-anon: source '' is not an https address"),
+        ("contact_source", "https://www.example-news.co.uk/al-anon-helpline",
+         "al-anon: source 'https://www.example-news.co.uk/al-anon-helpline' is not on the "
+         "website's own site"),
         ("helpline", "call us", "al-anon: helpline 'call us' is not a UK number in digits"),
         ("contact_checked", "last week", "al-anon: contact_checked 'last week' is not a date"),
     ],

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib.resources.abc import Traversable
+from urllib.parse import urlsplit
 
 from finder import vocabulary
 from finder.seeds import seed_file
@@ -171,6 +172,14 @@ def english_word_count(fellowship: Fellowship) -> int:
     return len(re.findall(r"[\w'’-]+", text))
 
 
+def on_own_site(page: str, website: str) -> bool:
+    """True when `page` is on `website`'s own site (the same host or one of its subdomains), so a
+    website is only ever vouched for by a page the organisation itself publishes."""
+    site = (urlsplit(website).hostname or "").removeprefix("www.")
+    host = urlsplit(page).hostname or ""
+    return bool(site) and (host.removeprefix("www.") == site or host.endswith("." + site))
+
+
 def _evaluative_pattern(words: tuple[str, ...]) -> re.Pattern:
     parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
@@ -210,6 +219,10 @@ def parity_problems(fellowships) -> list[str]:
             problems.append(f"{f.slug}: website {f.website!r} is not an https address")
         if not re.fullmatch(r"https://[\w.-]+\.[a-z]{2,}(/\S*)?", f.contact_source or ""):
             problems.append(f"{f.slug}: source {f.contact_source!r} is not an https address")
+        elif f.website and not on_own_site(f.contact_source, f.website):
+            problems.append(
+                f"{f.slug}: source {f.contact_source!r} is not on the website's own site"
+            )
         if f.helpline and not re.fullmatch(r"0[\d ]{9,12}", f.helpline):
             problems.append(f"{f.slug}: helpline {f.helpline!r} is not a UK number in digits")
         position = f.medication_position
