@@ -194,3 +194,14 @@ def test_the_choices_and_the_message_are_in_the_chosen_language(
     misspelt = page(signed_in.post("/volunteer/profile",
                                    data=profile_answers(home_postcode="Leedz")))
     assert place_options(misspelt, "home_postcode_choice")[0] == did_you_mean
+
+
+def test_a_suggested_name_that_several_places_share_leads_on_to_choosing_one(client, page):
+    soup = page(client.post(ASK, data=request_answers(area="Newprot")))
+    assert ("Newport", "Newport") in place_options(soup, "area_choice")[1]
+    response = client.post(ASK, data=request_answers(area="Newprot", area_choice="Newport"))
+    assert response.status_code == 422
+    soup = page(response)
+    assert soup.find(id="area")["value"] == "Newport"
+    assert error_for(soup, "area") == NEWPORT_MESSAGE
+    assert "Newport, Isle of Wight" in dict(place_options(soup, "area_choice")[1])
