@@ -45,6 +45,12 @@ class NotLocated:
     # AMBIGUOUS_PLACE: every place of that name, most populous first, each with its county
     choices: tuple[Choice, ...] = ()
 
+    @property
+    def options(self) -> tuple[Choice, ...]:
+        """What to offer instead of what was typed: the places of that name, or the names
+        spelt like it."""
+        return self.choices or self.suggestions
+
 
 def locate(text: str, online_geocoder=None) -> Located | NotLocated:
     text = " ".join(text.split())
@@ -102,9 +108,8 @@ def district_only(found: Located) -> Located:
     outward = postcodes.canonical_outward_code(found.label.split(" ")[0]) \
         if postcodes.canonical_postcode(found.label) else None
     point = postcodes.outward_code_point(outward) if outward else None
-    label, (lat, lng) = (outward, point) if outward and point else \
-        (found.label, (found.latitude, found.longitude))
-    return Located(label, round(lat, KEPT_DECIMALS), round(lng, KEPT_DECIMALS))
+    lat, lng = point or (found.latitude, found.longitude)
+    return Located(outward or found.label, round(lat, KEPT_DECIMALS), round(lng, KEPT_DECIMALS))
 
 
 def _locate_online(text: str, geocoder) -> Located | NotLocated:

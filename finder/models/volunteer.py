@@ -37,7 +37,8 @@ class Volunteer(db.Model):
     fellowships: Mapped[list[str]] = mapped_column(JSON, default=list)
     languages: Mapped[list[str]] = mapped_column(JSON, default=lambda: ["en"])
     gender: Mapped[str | None] = mapped_column(coded("ck_volunteers_gender", vocabulary.GENDERS))
-    home_postcode: Mapped[str | None] = mapped_column(String(12))
+    # A postcode or a place ("Newport, Pembrokeshire"), as the volunteer chose it.
+    home_postcode: Mapped[str | None] = mapped_column(String(80))
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]
     travel_radius_miles: Mapped[float] = mapped_column(default=5)

@@ -121,6 +121,14 @@ def ask_with_errors(page: Page, server: LiveServer) -> Response:
     return submit_form(page)
 
 
+def ask_with_place_choices(page: Page, server: LiveServer) -> Response:
+    """The whole form filled in, with a town that several places share: the places to choose."""
+    page.goto(server.url(ASK_PATH))
+    fill_request(page)
+    page.fill("#area", "Newport")
+    return submit_form(page)
+
+
 def ask_under_18(page: Page, server: LiveServer) -> Response:
     page.goto(server.url(ASK_PATH))
     page.check("input[name=over_18][value=no]")
@@ -215,6 +223,14 @@ def volunteer_dashboard(page: Page, server: LiveServer) -> Response:
 def volunteer_profile(page: Page, server: LiveServer) -> Response:
     sign_in(page, server)
     return page.goto(server.url("/volunteer/profile"))
+
+
+def volunteer_profile_with_place_choices(page: Page, server: LiveServer) -> Response:
+    """The profile sent with a town that several places share: nothing is saved, the places
+    are offered."""
+    volunteer_profile(page, server)
+    page.fill("#home_postcode", "Newport")
+    return submit_form(page)
 
 
 def volunteer_request(page: Page, server: LiveServer) -> Response:
@@ -397,6 +413,7 @@ PAGES = [
     PageState("ask", ASK_PATH),
     PageState("ask-for-a-meeting", setup=ask_form_for_a_meeting),
     PageState("ask-with-errors", setup=ask_with_errors, status=422),
+    PageState("ask-with-place-choices", setup=ask_with_place_choices, status=422),
     PageState("ask-under-18", setup=ask_under_18),
     PageState("ask-too-soon", setup=ask_too_soon),
     PageState("request-sent", setup=request_sent),
@@ -418,6 +435,8 @@ PAGES = [
     PageState("sign-up-thank-you", "/volunteer/sign-up/thank-you"),
     PageState("volunteer-dashboard", setup=volunteer_dashboard),
     PageState("volunteer-profile", setup=volunteer_profile),
+    PageState("volunteer-profile-with-place-choices", setup=volunteer_profile_with_place_choices,
+              status=422),
     PageState("volunteer-request", setup=volunteer_request),
     PageState("coordinator-home", setup=as_coordinator("/coordinator", first=ask_for_a_volunteer)),
     PageState("coordinator-step-in", setup=coordinator_step_in),

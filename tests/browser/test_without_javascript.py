@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from .pages import ask_with_place_choices
 from .pages import fill_request
 
 pytestmark = pytest.mark.browser
@@ -103,3 +104,16 @@ def test_ask_someone_to_go_with_you_and_follow_the_request_without_javascript(no
     with page.expect_navigation():
         page.get_by_role("button", name="Yes, cancel my request").click()
     assert page.locator("#request-status-body h2").inner_text() == "You cancelled this request"
+
+
+def test_a_town_several_places_share_is_chosen_from_radio_buttons_without_javascript(
+        no_js_page, server):
+    page = no_js_page
+    ask_with_place_choices(page, server)
+    assert page.locator(".error-summary").is_visible()
+    typed_name = page.locator("#first_name").input_value()
+    page.get_by_label("Newport, Isle of Wight").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send request").click()
+    assert page.locator("h1").inner_text() == "Request sent"
+    assert typed_name == "Sam"

@@ -23,6 +23,7 @@ from finder.peer.contacts import is_email_address
 from finder.peer.contacts import is_uk_phone_number
 from finder.web.forms.fields import minute_of_day
 from finder.web.forms.fields import options
+from finder.web.forms.location import PlaceField
 
 GENDER_CHOICES = (("", _l("No preference")), *vocabulary.GENDER_WISH_CHOICES.items())
 
@@ -51,7 +52,7 @@ NEEDS = {
 class RequestForm(FlaskForm):
     meeting = HiddenField()
     fellowship = SelectField(_l("Which group?"), validate_choice=False)
-    area = StringField(_l("Postcode or the first part of it"),
+    area = PlaceField(_l("Postcode or the first part of it"),
                        description=_l("For example, LS1 or LS1 4AP. We only keep the first part."))
     day = SelectField(_l("Day"), validate_choice=False)
     time = StringField(_l("Time"), description=_l("For example, 19:30"))

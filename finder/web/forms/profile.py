@@ -23,13 +23,14 @@ from finder.peer.accounts import MIN_PASSWORD_LENGTH
 from finder.peer.contacts import is_email_address
 from finder.web.forms.fields import CheckboxesField
 from finder.web.forms.fields import options
+from finder.web.forms.location import PlaceField
 
 GENDERS = (("", _l("Prefer not to say")), *vocabulary.GENDERS.items())
 
 
 class ProfileForm(FlaskForm):
     fellowships = CheckboxesField(_l("Groups you are a member of"))
-    home_postcode = StringField(
+    home_postcode = PlaceField(
         _l("Postcode you travel from"),
         description=_l("Only used to work out distances. Other people never see it."),
         validators=[DataRequired(message=_l("Enter a postcode, like LS1 4AP"))])

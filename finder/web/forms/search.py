@@ -18,7 +18,6 @@ from wtforms.validators import Optional
 from finder import vocabulary
 from finder.geo.locate import Located
 from finder.geo.locate import NotLocated
-from finder.geo.locate import Problem
 from finder.geo.locate import locate
 from finder.geo.locate import locate_coordinates
 from finder.meetings import fellowships
@@ -26,6 +25,7 @@ from finder.meetings import filters
 from finder.meetings.search import Criteria
 from finder.web.forms.fields import CheckboxesField
 from finder.web.forms.fields import options
+from finder.web.forms.location import location_problem_message
 
 
 class SearchForm(FlaskForm):
@@ -155,38 +155,6 @@ class SearchForm(FlaskForm):
             language=self.language.data or None,
             sort=self.sort.data,
         )
-
-
-LOCATION_PROBLEMS = {
-    Problem.EMPTY: _l("Enter a postcode, town or city"),
-    Problem.BAD_POSTCODE: _l("Enter a full UK postcode, like LS1 4AP, or the first part, like LS1"),
-    Problem.UNKNOWN_POSTCODE: _l(
-        "We could not find the postcode %(text)s. Check it, or enter a town or city instead"
-    ),
-    Problem.NORTHERN_IRELAND: _l(
-        "Northern Ireland postcodes are not covered yet. Try searching for online meetings instead"
-    ),
-    Problem.UNKNOWN_PLACE: _l(
-        "We could not find a town or city called %(text)s. "
-        "Check the spelling, or enter a postcode, like LS1 4AP"
-    ),
-    Problem.AMBIGUOUS_PLACE: _l(
-        "There is more than one place called %(text)s. "
-        "Choose one from the list below, or enter a postcode, like LS1 4AP"
-    ),
-    Problem.BAD_COORDINATES: _l(
-        "Your location could not be used. Enter a postcode, town or city instead"
-    ),
-}
-
-
-def location_problem_message(problem: NotLocated) -> str:
-    return str(LOCATION_PROBLEMS[problem.problem]) % {"text": shortened(problem.text)}
-
-
-def shortened(text: str, most: int = 30) -> str:
-    """What someone typed, cut short if long, so a message never repeats a long input back."""
-    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 class ChangeReportForm(FlaskForm):

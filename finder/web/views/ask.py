@@ -23,9 +23,8 @@ from sqlalchemy import select
 from finder import vocabulary
 from finder.extensions import db
 from finder.extensions import limiter
-from finder.geo.locate import NotLocated
+from finder.geo.locate import Located
 from finder.geo.locate import district_only
-from finder.geo.locate import locate
 from finder.meetings import fellowships
 from finder.models import Meeting
 from finder.models.times import utcnow
@@ -37,7 +36,6 @@ from finder.peer import requests as peer_requests
 from finder.web.access import public
 from finder.web.forms.fields import minute_of_day
 from finder.web.forms.peer import RequestForm
-from finder.web.forms.search import location_problem_message
 from finder.web.pages import render_page_or_fragment
 from finder.web.pages import wants_fragment
 from finder.web.security import private
@@ -82,6 +80,7 @@ def _limit_reached(limit: RequestLimit):
     return response
 
 
+AREA_LENGTH = 60  # as stored (AccompanimentRequest.postcode_district)
 PREFILLED = ("fellowship", "area", "day", "time")
 
 
@@ -91,7 +90,7 @@ def _prefilled() -> dict[str, str]:
     return {name: request.args[name][:40] for name in PREFILLED if request.args.get(name)}
 
 
-def _new_request(form: RequestForm, meeting: Meeting | None):
+def _new_request(form: RequestForm, meeting: Meeting | None, located: Located | None):
     details = dict(
         first_name=form.first_name.data.strip(), contact_method=form.contact_method.data,
         contact_value=form.contact_value(), made_by=form.made_by.data,
@@ -105,15 +104,13 @@ def _new_request(form: RequestForm, meeting: Meeting | None):
     )
     if meeting is not None:
         return peer_requests.from_meeting(meeting, **details)
-    located = locate(form.area.data)
-    if isinstance(located, NotLocated):
-        form.area.errors = [location_problem_message(located)]
-        return None
+    if located is None:  # the view finds the area before it gets here
+        raise ValueError("a request for no particular meeting needs an area")
     found = district_only(located)  # the form promises to keep only the first part
     return peer_requests.NewRequest(
         fellowship=form.fellowship.data, wanted_day=int(form.day.data),
         wanted_minute=minute_of_day(form.time.data),
-        postcode_district=found.label.split(" ")[0], latitude=found.latitude,
+        postcode_district=found.label[:AREA_LENGTH], latitude=found.latitude,
         longitude=found.longitude, **details)
 
 
@@ -135,11 +132,12 @@ def ask():
     if form.over_18.data == "no":
         return private(current_app.make_response(render_template(
             "pages/ask/under_18.html", al_anon=fellowships.get("al-anon"))))
-    if not form.validate():
+    valid = form.validate()
+    # Where, checked alongside the rest, so every mistake is shown at once.
+    located = form.area.locate() if meeting is None and not form.area.errors else None
+    if not valid or (meeting is None and located is None):
         return _render_form(form, 422)
-    new = _new_request(form, meeting)
-    if new is None:
-        return _render_form(form, 422)
+    new = _new_request(form, meeting, located)
     now = utcnow()
     meeting_at, passed_over = peer_requests.plan_meeting(
         new.wanted_day, new.wanted_minute, now, current_app.config["FINDER_PEER_LEAD_MINUTES"])

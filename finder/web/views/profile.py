@@ -12,8 +12,6 @@ from flask_babel import gettext as _
 
 from finder import vocabulary
 from finder.extensions import db
-from finder.geo.locate import NotLocated
-from finder.geo.locate import locate
 from finder.models import AvailabilityWindow
 from finder.models.times import utcnow
 from finder.peer import coordination
@@ -24,7 +22,6 @@ from finder.web.forms.profile import ProfileForm
 from finder.web.forms.profile import availability_fields
 from finder.web.forms.profile import days_free
 from finder.web.forms.profile import read_windows
-from finder.web.forms.search import location_problem_message
 from finder.web.security import private
 
 bp = Blueprint("profile", __name__, url_prefix="/volunteer/profile")
@@ -59,15 +56,13 @@ def edit():
         return _render(form)
     form.validate()
     windows = read_windows(form)
-    found = locate(form.home_postcode.data or "")
-    if isinstance(found, NotLocated) and not form.home_postcode.errors:
-        form.home_postcode.errors = [location_problem_message(found)]
+    found = None if form.home_postcode.errors else form.home_postcode.locate()
     pausing = form.paused_until.data is not None and \
         form.paused_until.data >= matching.london_today(utcnow())
     if pausing and coordination.is_last_coordinator(db.session, volunteer, utcnow()):
         form.paused_until.errors = [_("You cannot pause: you are the only active coordinator. "
                                       "Ask another coordinator to take over first")]
-    if any(field.errors for field in form):
+    if found is None or any(field.errors for field in form):
         return _render(form, 422)
     volunteer.fellowships = list(form.fellowships.data)
     volunteer.home_postcode = found.label
