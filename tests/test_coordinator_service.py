@@ -153,7 +153,7 @@ def test_when_the_volunteer_declines_the_request_comes_back_to_the_coordinators(
     request, man = wants_a_woman_nobody_can_meet()
     assert preferences.offer_outside_preferences(
         db.session, request, man, "Agreed by phone", MONDAY_MORNING,
-        Requirements()) == "offered"
+        Requirements(), app.config) == "offered"
     offer = fresh(AccompanimentRequest, request.id).offers[0]
     as_client(app, man).post(f"/volunteer/offers/{offer.id}/decline")
     assert fresh(AccompanimentRequest, request.id).status == "escalated"
@@ -378,7 +378,7 @@ def test_a_concern_s_words_and_a_coordinator_s_reason_are_erased_with_the_person
     request, man = wants_a_woman_nobody_can_meet()
     coordinator = make_coordinator()
     preferences.offer_outside_preferences(db.session, request, man, "Robin agreed",
-                                          MONDAY_MORNING, Requirements())
+                                          MONDAY_MORNING, Requirements(), app.config)
     client = as_client(app, coordinator)
     client.post(f"/requests/{request.public_id}/safeguarding-concern",
                 data={"urgent": "no", "details": "Robin mentioned a worry"})

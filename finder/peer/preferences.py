@@ -88,7 +88,7 @@ def candidates(session: Session, request: AccompanimentRequest, now: dt.datetime
 
 def offer_outside_preferences(session: Session, request: AccompanimentRequest,
                               volunteer: Volunteer, reason: str, now: dt.datetime,
-                              requirements: Requirements) -> str:
+                              requirements: Requirements, config: Mapping) -> str:
     """A coordinator offers an escalated request to one volunteer, with their reason:
     "offered", or why not: "no_reason", "not_eligible" (not approved, paused, retired, lacking
     a requirement, or asked before), "not_waiting" (no longer passed to coordinators). The
@@ -109,7 +109,7 @@ def offer_outside_preferences(session: Session, request: AccompanimentRequest,
     session.add(Offer(request_id=request.id, volunteer_id=volunteer.id, wave=request.wave,
                       offered_at=now))
     volunteer.last_offered_at = now
-    messages.to_volunteer_offer(session, volunteer, request, now)
+    messages.to_volunteer_offer(session, volunteer, request, now, config)
     session.commit()
     return "offered"
 

@@ -229,16 +229,16 @@ def _submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping
                              reason=held_because, actor_role="requester", at=now))
     if held_because is None:
         outcome_events.received(session, request)
-        messages.to_requester_confirmation(session, request, token, now)
+        messages.to_requester_confirmation(session, request, token, now, config)
     elif held_because == "over_limit":
         # One email for the first today; any more from this contact wait in the queue.
         if _over_limit_count(session, contact, day_ago) == 1:
-            messages.to_coordinators_held(session, request, now)
+            messages.to_coordinators_held(session, request, now, config)
     elif (contacts.channels(existing.contact_method, existing.contact_value)
           and _recent_count(session, contact, day_ago, held=True) <= per_day):
         resent = secrets.token_urlsafe(TOKEN_BYTES)
         existing.resent_token_hash = hash_token(resent)
-        messages.to_requester_resent_link(session, existing, resent, now)
+        messages.to_requester_resent_link(session, existing, resent, now, config)
     request_id = request.id
     session.commit()
     return Submitted(token, request, request_id)

@@ -179,7 +179,7 @@ def start_wave(session: Session, request: AccompanimentRequest, now: dt.datetime
                 where={"wave": seen}):
             if lapse_open:
                 expire_open_offers(session, request, now, up_to_wave=seen)
-            messages.to_coordinators(session, request, now)
+            messages.to_coordinators(session, request, now, config)
         return []
     if not _claim_wave(session, request, seen, now, actor):
         return []
@@ -191,10 +191,10 @@ def start_wave(session: Session, request: AccompanimentRequest, now: dt.datetime
                       offered_at=now)
         session.add(offer)
         volunteer.last_offered_at = now
-        messages.to_volunteer_offer(session, volunteer, request, now)
+        messages.to_volunteer_offer(session, volunteer, request, now, config)
         offers.append(offer)
     if seen == 0 and _short_notice(request, now, config):
-        messages.to_coordinators_short_notice(session, request, now)
+        messages.to_coordinators_short_notice(session, request, now, config)
     session.flush()
     return offers
 

@@ -83,7 +83,7 @@ def advance(session: Session, now: dt.datetime, config: Mapping) -> dict[str, in
                 .values(reminder_sent_at=now).execution_options(synchronize_session=False))
             volunteer = session.get(Volunteer, request.volunteer_id)
             if claimed.rowcount == 1 and volunteer is not None:
-                messages.to_volunteer_reminder(session, volunteer, now)
+                messages.to_volunteer_reminder(session, volunteer, now, config)
                 counts["reminded"] += 1
         session.commit()
     for request in follow_up.due_for_message(session, now):

@@ -84,7 +84,7 @@ def sign_up():
         return redirect(url_for("volunteer.signed_up"), code=303)
     if form.validate_on_submit():
         accounts.sign_up(db.session, form.email.data, form.password.data, form.first_name.data,
-                         form.fellowships.data, utcnow())
+                         form.fellowships.data, utcnow(), current_app.config)
         # The same page whether or not the address already had an account.
         return redirect(url_for("volunteer.signed_up"), code=303)
     if form.is_submitted():
