@@ -21,6 +21,7 @@ from finder.models import RequestEvent
 from finder.models import SafeguardingConcern
 from finder.models import Volunteer
 from finder.models.times import utcnow
+from finder.peer import held_preferences
 from finder.peer import preferences
 from finder.peer import routing
 from finder.peer import timers
@@ -169,8 +170,9 @@ def test_a_coordinator_asks_the_person_to_drop_a_preference_and_they_do(
     asked = fresh(AccompanimentRequest, request.id)
     assert asked.relax_asked_for == "volunteer_gender" and asked.relax_asked_at is not None
     assert preferences.relax_question(asked) == "volunteer_gender"
-    # What the status page will call when the person agrees.
-    assert preferences.relax(db.session, asked, "volunteer_gender", MONDAY_MORNING, app.config)
+    # What the status page calls when the person agrees.
+    assert held_preferences.drop(db.session, asked, "volunteer_gender", MONDAY_MORNING)
+    held_preferences.ask_again(db.session, request.id, MONDAY_MORNING, app.config)
     relaxed = fresh(AccompanimentRequest, request.id)
     assert relaxed.volunteer_gender is None and relaxed.status == "offering"
     assert [o.volunteer_id for o in relaxed.offers] == [man.id]

@@ -4,8 +4,8 @@ request's history; or asks the person, on their status page, whether they would 
 preference that is holding it up.
 
 For the status page: `relax_question(request)` says which preference a coordinator asked
-about (a code of vocabulary.RELAXABLE_PREFERENCES, stored in `relax_asked_for`), and
-`relax(...)` drops it when the person agrees and asks volunteers again."""
+about (a code of vocabulary.RELAXABLE_PREFERENCES, stored in `relax_asked_for`). The person
+drops it, as any preference holding their request up, through finder.peer.held_preferences."""
 
 from __future__ import annotations
 
@@ -139,18 +139,3 @@ def relax_question(request: AccompanimentRequest) -> str | None:
             and getattr(request, request.relax_asked_for):
         return request.relax_asked_for
     return None
-
-
-def relax(session: Session, request: AccompanimentRequest, preference: str, now: dt.datetime,
-          config: Mapping) -> bool:
-    """The person drops the preference they were asked about: volunteers are asked again,
-    now without it. Commits."""
-    if relax_question(request) != preference:
-        return False
-    setattr(request, preference, None)
-    request.relax_asked_for = None
-    session.flush()
-    if request.status == "escalated":
-        routing.start_wave(session, request, now, config, actor="requester")
-    session.commit()
-    return True
