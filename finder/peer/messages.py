@@ -48,6 +48,7 @@ def _templates() -> jinja2.Environment:
     is escaped."""
     environment = jinja2.Environment(loader=jinja2.PackageLoader("finder", "templates"),
                                      extensions=["jinja2.ext.i18n"], autoescape=False)
+    # The i18n extension adds this method when it loads, so jinja2's types do not list it.
     environment.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=lambda s: get_translations().ugettext(s),
         ngettext=lambda s, p, n: get_translations().ungettext(s, p, n),

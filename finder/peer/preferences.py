@@ -49,12 +49,8 @@ def differences(volunteer: Volunteer, request: AccompanimentRequest) -> tuple[st
         found.append("volunteer_gender")
     if request.language and request.language not in (volunteer.languages or []):
         found.append("language")
-    here = (volunteer.latitude, volunteer.longitude)
-    there = (request.latitude, request.longitude)
-    if not request.online and (
-            None in (*here, *there)
-            or routing.distance_miles(*here, *there)  # type: ignore[arg-type]
-            > volunteer.travel_radius_miles):
+    miles = routing.miles_apart(volunteer, request)
+    if not request.online and (miles is None or miles > volunteer.travel_radius_miles):
         found.append("distance")
     if not any(window.covers(request.wanted_day, request.wanted_minute)
                for window in volunteer.availability):

@@ -74,7 +74,10 @@ def hash_token(token: str) -> str:
 
 
 def from_meeting(meeting: Meeting, **details) -> NewRequest:
-    """A request for one meeting: where and when come from the meeting itself."""
+    """A request for one meeting: where and when come from the meeting itself, which must
+    have a day and a time (the request form offers no other)."""
+    if meeting.day is None or meeting.start_time is None:
+        raise ValueError(f"meeting {meeting.slug} has no day and time to go with someone at")
     return NewRequest(
         fellowship=meeting.fellowship, meeting_slug=meeting.slug,
         wanted_day=meeting.day, wanted_minute=meeting.start_time.hour * 60
@@ -150,13 +153,13 @@ def _use_allowance(session: Session, contact: str, now: dt.datetime, per_day: in
 def _recent_count(session: Session, contact: str, since: dt.datetime, *, held: bool) -> int:
     """Requests from this contact since then: the held-back ones, or the others."""
     is_held = AccompanimentRequest.held_reason.is_not(None)
-    return session.scalar(
+    return session.execute(
         select(func.count()).select_from(AccompanimentRequest).where(
             AccompanimentRequest.contact_value == contact,
             AccompanimentRequest.created_at >= since,
             is_held if held else ~is_held,
         )
-    )
+    ).scalar_one()
 
 
 def _over_limit_count(session: Session, contact: str, since: dt.datetime) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import typing
 from collections.abc import Mapping
 
 from sqlalchemy import String
@@ -19,6 +20,7 @@ from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.engine import CursorResult
 
 from finder import vocabulary
 from finder.geo.distance import distance_miles
@@ -117,9 +119,17 @@ def _really_eligible(volunteer: Volunteer, request: AccompanimentRequest) -> boo
         return False
     if request.online:
         return True
-    return (volunteer.latitude is not None and request.latitude is not None
-            and distance_miles(volunteer.latitude, volunteer.longitude, request.latitude,
-                               request.longitude) <= volunteer.travel_radius_miles)
+    miles = miles_apart(volunteer, request)
+    return miles is not None and miles <= volunteer.travel_radius_miles
+
+
+def miles_apart(volunteer: Volunteer, request: AccompanimentRequest) -> float | None:
+    """How far the request's place is from the volunteer's; None when either is not known."""
+    if (volunteer.latitude is None or volunteer.longitude is None
+            or request.latitude is None or request.longitude is None):
+        return None
+    return distance_miles(volunteer.latitude, volunteer.longitude, request.latitude,
+                          request.longitude)
 
 
 def eligible_volunteers(session: Session, request: AccompanimentRequest, now: dt.datetime,
@@ -152,12 +162,12 @@ def _claim_wave(session: Session, request: AccompanimentRequest, seen_wave: int,
     if request.status != "offering":
         return states.transition(session, request, "offering", actor=actor, now=now,
                                  values=values, where={"wave": seen_wave})
-    claimed = session.execute(
+    claimed = typing.cast(CursorResult, session.execute(
         update(AccompanimentRequest)
         .where(AccompanimentRequest.id == request.id, AccompanimentRequest.status == "offering",
                AccompanimentRequest.wave == seen_wave)
         .values(**values, updated_at=now)
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)))
     session.expire(request, ["wave", "wave_started_at", "updated_at"])
     return claimed.rowcount == 1
 
