@@ -29,9 +29,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     from finder import logs
     from finder import production
     from finder import web
+    from finder.peer import settings as peer_settings
     from finder.web import i18n
 
     production.check(app.config)
+    peer_settings.check(app.config)
     logs.init_app(app)
     production.trust_proxies(app)
     db.init_app(app)

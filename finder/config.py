@@ -6,6 +6,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 PRODUCTION = "production"
+TRUE = {"1", "true", "yes", "on"}
+FALSE = {"", "0", "false", "no", "off"}
+
+
+class SettingsError(ValueError):
+    """An environment variable holds a value the app cannot read; the message names it."""
 
 
 def instance_path() -> str | None:
@@ -19,7 +25,10 @@ def _flag(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value.strip().lower() not in TRUE | FALSE:
+        raise SettingsError(f"{name} is {value!r}: make it true or false (1, yes, on or 0, "
+                            "no, off).")
+    return value.strip().lower() in TRUE
 
 
 def environment_name() -> str:
@@ -123,7 +132,11 @@ def proxy_settings(production: bool) -> dict:
 
 
 def _int(name: str, default: int) -> int:
-    return int(os.environ.get(name, str(default)))
+    value = os.environ.get(name, str(default))
+    try:
+        return int(value)
+    except ValueError:
+        raise SettingsError(f"{name} is {value!r}: make it a whole number.") from None
 
 
 def peer_settings() -> dict:

@@ -96,6 +96,14 @@ def test_seeing_contact_details_is_recorded(coordinator_client):
     assert db.session.query(ContactReveal).count() == 1
 
 
+def test_a_coordinator_reads_a_phone_number_in_its_usual_groups(coordinator_client, page):
+    request = make_request(contact_value="+447700900432")
+    soup = page(coordinator_client.get(f"/coordinator/requests/{request.public_id}/contact"))
+    rows = {row.dt.get_text(strip=True): row.dd.get_text(" ", strip=True)
+            for row in soup.select(".summary-list > div")}
+    assert rows["Contact"] == "07700 900432 (by phone)"
+
+
 @pytest.mark.parametrize("action, check", [
     ("approve", lambda v: v.approved),
     ("pause", lambda v: v.paused_until is not None),

@@ -21,6 +21,7 @@ from finder.models import RequestEvent
 from finder.models import SafeguardingConcern
 from finder.models import Volunteer
 from finder.models.times import utcnow
+from finder.peer import held_preferences
 from finder.peer import preferences
 from finder.peer import routing
 from finder.peer import timers
@@ -153,7 +154,7 @@ def test_when_the_volunteer_declines_the_request_comes_back_to_the_coordinators(
     request, man = wants_a_woman_nobody_can_meet()
     assert preferences.offer_outside_preferences(
         db.session, request, man, "Agreed by phone", MONDAY_MORNING,
-        Requirements()) == "offered"
+        Requirements(), app.config) == "offered"
     offer = fresh(AccompanimentRequest, request.id).offers[0]
     as_client(app, man).post(f"/volunteer/offers/{offer.id}/decline")
     assert fresh(AccompanimentRequest, request.id).status == "escalated"
@@ -169,8 +170,9 @@ def test_a_coordinator_asks_the_person_to_drop_a_preference_and_they_do(
     asked = fresh(AccompanimentRequest, request.id)
     assert asked.relax_asked_for == "volunteer_gender" and asked.relax_asked_at is not None
     assert preferences.relax_question(asked) == "volunteer_gender"
-    # What the status page will call when the person agrees.
-    assert preferences.relax(db.session, asked, "volunteer_gender", MONDAY_MORNING, app.config)
+    # What the status page calls when the person agrees.
+    assert held_preferences.drop(db.session, asked, "volunteer_gender", MONDAY_MORNING)
+    held_preferences.ask_again(db.session, request.id, MONDAY_MORNING, app.config)
     relaxed = fresh(AccompanimentRequest, request.id)
     assert relaxed.volunteer_gender is None and relaxed.status == "offering"
     assert [o.volunteer_id for o in relaxed.offers] == [man.id]
@@ -378,7 +380,7 @@ def test_a_concern_s_words_and_a_coordinator_s_reason_are_erased_with_the_person
     request, man = wants_a_woman_nobody_can_meet()
     coordinator = make_coordinator()
     preferences.offer_outside_preferences(db.session, request, man, "Robin agreed",
-                                          MONDAY_MORNING, Requirements())
+                                          MONDAY_MORNING, Requirements(), app.config)
     client = as_client(app, coordinator)
     client.post(f"/requests/{request.public_id}/safeguarding-concern",
                 data={"urgent": "no", "details": "Robin mentioned a worry"})

@@ -54,7 +54,7 @@ def world(app, app_context):
                            format="meeting-guide", fellowship="aa", name="aa-example")
     db.session.add(source)
     concern = concerns.raise_concern(db.session, accepted, coordinator, False, "A worry",
-                                     MONDAY_MORNING)
+                                     MONDAY_MORNING, app.config)
     db.session.commit()
     return {
         "ids": {"volunteer": volunteer.id, "coordinator": coordinator.id},

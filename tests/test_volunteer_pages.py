@@ -87,6 +87,28 @@ def test_after_accepting_the_contact_details_are_on_the_dashboard_and_the_view_i
     assert "Quillon" not in later
 
 
+@pytest.mark.parametrize("typed, shown, link", [
+    ("+44 7700 900777", "07700 900777", "tel:+447700900777"),
+    ("0113 496 0123", "0113 496 0123", "tel:+441134960123"),
+    ("07700900778", "07700 900778", "tel:+447700900778"),
+])
+def test_a_phone_number_is_shown_as_people_write_it_and_rings_from_the_link(
+        app, page, typed, shown, link):
+    volunteer = make_volunteer()
+    request = make_request(route=True, first_name="Quillon", contact_value=typed)
+    soup = page(signed_in(app, volunteer).post(f"/volunteer/offers/{request.offers[0].id}/accept",
+                                               follow_redirects=True))
+    rows = {row.dt.get_text(strip=True): row.dd
+            for row in soup.select("#volunteer-work .result .summary-list > div")}
+    assert rows["Contact"].get_text(strip=True) == shown
+    assert rows["Contact"].a["href"] == link
+    # The request's own page, linked from the dashboard, reads the same.
+    again = page(signed_in(app, volunteer).get(f"/volunteer/requests/{request.public_id}"))
+    contact = next(row.dd for row in again.select(".summary-list > div")
+                   if row.dt.get_text(strip=True) == "Contact")
+    assert contact.get_text(strip=True) == shown
+
+
 def test_the_first_to_accept_gets_it_and_the_others_are_thanked(app, page):
     first, second = make_volunteer(), make_volunteer()
     request = make_request(route=True)

@@ -73,7 +73,8 @@ def parse(text: str, fellowship: str | None = None) -> ParseResult:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise FeedError(f"not JSON: {error}") from None
-    meetings, formats = data, []
+    meetings = data
+    formats: object = []
     if isinstance(data, dict):
         meetings, formats = data.get("meetings"), data.get("formats") or []
     if not isinstance(meetings, list) or not isinstance(formats, list):

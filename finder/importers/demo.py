@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from importlib.resources.abc import Traversable
+from typing import cast
 
 from sqlalchemy import delete
 from sqlalchemy import select
+from sqlalchemy.engine import CursorResult
 
 from finder.extensions import db
 from finder.importers import meeting_guide
@@ -30,7 +32,8 @@ def load_demo_data(path: Traversable = DEMO_FILE) -> ImportReport:
 def remove_demo_data() -> int:
     """Delete every demo source and its meetings; returns how many meetings went."""
     demo_sources = select(MeetingSource.id).where(MeetingSource.is_demo.is_(True))
-    removed = db.session.execute(delete(Meeting).where(Meeting.source_id.in_(demo_sources)))
+    removed = cast(CursorResult, db.session.execute(
+        delete(Meeting).where(Meeting.source_id.in_(demo_sources))))
     db.session.execute(delete(MeetingSource).where(MeetingSource.is_demo.is_(True)))
     db.session.commit()
     return removed.rowcount

@@ -44,7 +44,8 @@ def _records(row: Any, fellowship: str | None) -> list[MeetingRecord]:
         return [to_record({**row, "day": None}, fellowship)]
     base = row.get("slug")
     usable_base = isinstance(base, str | int) and str(base).strip()
-    records, reasons = [], []
+    records: list[MeetingRecord] = []
+    reasons: list[str] = []
     for day in dict.fromkeys(str(day).strip() for day in days):
         slug = f"{str(base).strip()}-{day}" if usable_base else base  # else to_record says why
         try:

@@ -12,9 +12,11 @@ forward only if no other worker has, so each due source is read once.
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.engine import CursorResult
 
 from finder.extensions import db
 from finder.importers import registry
@@ -77,11 +79,11 @@ def sync_due(now: dt.datetime, *, removal_share: float = registry.DEFAULT_REMOVA
 
 
 def _claim(source: MeetingSource, now: dt.datetime) -> bool:
-    claimed = db.session.execute(
+    claimed = cast(CursorResult, db.session.execute(
         update(MeetingSource)
         .where(MeetingSource.id == source.id,
                MeetingSource.last_attempt_at.is_not_distinct_from(source.last_attempt_at))
         .values(last_attempt_at=now, sync_requested_at=None)
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)))
     db.session.commit()
-    return claimed.rowcount == 1  # type: ignore[attr-defined]
+    return claimed.rowcount == 1

@@ -36,6 +36,10 @@ def _london_timezone() -> Timezone:
 
 
 def meeting_calendar(meeting: Meeting, meeting_url: str, host: str, now: dt.datetime) -> bytes:
+    """A weekly event; only for a meeting with a day and a time (its page offers no file
+    otherwise)."""
+    if meeting.day is None or meeting.start_time is None:
+        raise ValueError(f"meeting {meeting.slug} has no day and time for a calendar")
     occurrence = schedule.next_occurrence(
         meeting.day, meeting.start_time, meeting.duration_minutes, now
     )

@@ -118,9 +118,18 @@ class Fellowship:
         return self.descriptions.get(locale) or self.descriptions["en"]
 
 
+def all_fellowships(path: Traversable | None = None) -> tuple[Fellowship, ...]:
+    """The seeded fellowships (read once), or those in another file (a test's copy)."""
+    return _seeded() if path is None else _read(path)
+
+
 @cache
-def _load(path: Traversable | None) -> tuple[Fellowship, ...]:
-    raw = tomllib.loads((path or seed_file("fellowships.toml")).read_text(encoding="utf-8"))
+def _seeded() -> tuple[Fellowship, ...]:
+    return _read(seed_file("fellowships.toml"))
+
+
+def _read(path: Traversable) -> tuple[Fellowship, ...]:
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
     fellowships = [
         Fellowship(
             slug=entry["slug"],
@@ -149,10 +158,6 @@ def _position(raw: dict | None) -> PublishedPosition | None:
         source_title=raw["source_title"],
         checked=date.fromisoformat(str(raw["checked"])),
     )
-
-
-def all_fellowships(path: Traversable | None = None) -> tuple[Fellowship, ...]:
-    return _load(path)
 
 
 def by_slug() -> dict[str, Fellowship]:

@@ -92,6 +92,7 @@ def clock_change_this_week(now: dt.datetime) -> ClockChange | None:
         day = local_now.date() + dt.timedelta(days=days_ahead)
         before = dt.datetime.combine(day, dt.time(0, 30), tzinfo=LONDON).utcoffset()
         after = dt.datetime.combine(day, dt.time(3, 0), tzinfo=LONDON).utcoffset()
+        assert before is not None and after is not None  # a zone always has an offset
         if before == after:
             continue
         change_at = _wall(day, CHANGE_WALL_MINUTE)

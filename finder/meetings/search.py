@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from geopy.distance import great_circle
+from sqlalchemy import ColumnElement
 from sqlalchemy import Select
 from sqlalchemy import and_
 from sqlalchemy import case
@@ -52,7 +53,18 @@ class Criteria:
 
     @property
     def uses_distance(self) -> bool:
-        return self.has_point and filters.MODES.get(self.mode, filters.DEFAULT_MODES)[1]
+        return self.has_point and self.attendance[1]
+
+    @property
+    def attendance(self) -> tuple[tuple[str, ...], bool]:
+        """The attendance modes searched, and whether distance counts for them."""
+        return filters.MODES.get(self.mode or "", filters.DEFAULT_MODES)
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """The search's point, for a search that has one (`has_point`)."""
+        assert self.latitude is not None and self.longitude is not None
+        return self.latitude, self.longitude
 
 
 @dataclass(frozen=True)
@@ -97,16 +109,18 @@ def minutes_until_key(now: dt.datetime):
 def _approximate_square_miles(criteria: Criteria):
     """Squared distance on a flat projection around the point: exact enough to filter and
     order within tens of miles, and cheap in SQL on both databases."""
-    cos_lat = math.cos(math.radians(criteria.latitude))
-    dlat = (Meeting.latitude - criteria.latitude) * MILES_PER_DEGREE_LATITUDE
-    dlng = (Meeting.longitude - criteria.longitude) * (MILES_PER_DEGREE_LATITUDE * cos_lat)
+    latitude, longitude = criteria.point
+    cos_lat = math.cos(math.radians(latitude))
+    dlat = (Meeting.latitude - latitude) * MILES_PER_DEGREE_LATITUDE
+    dlng = (Meeting.longitude - longitude) * (MILES_PER_DEGREE_LATITUDE * cos_lat)
     return dlat * dlat + dlng * dlng
 
 
 def _where(criteria: Criteria, now: dt.datetime, minutes_until) -> list:
-    modes, _ = filters.MODES.get(criteria.mode, filters.DEFAULT_MODES)
-    conditions = [Meeting.attendance_mode.in_(modes), Meeting.week_minute.is_not(None),
-                  Meeting.duplicate_of_id.is_(None)]
+    modes, _ = criteria.attendance
+    conditions: list[ColumnElement[bool]] = [
+        Meeting.attendance_mode.in_(modes), Meeting.week_minute.is_not(None),
+        Meeting.duplicate_of_id.is_(None)]
     if criteria.uses_distance:
         conditions += _within_radius(criteria)
     if criteria.fellowships:
@@ -135,18 +149,19 @@ def _where(criteria: Criteria, now: dt.datetime, minutes_until) -> list:
 
 def _within_radius(criteria: Criteria) -> list:
     lat_span = criteria.radius_miles / MILES_PER_DEGREE_LATITUDE
-    cos_lat = max(math.cos(math.radians(criteria.latitude)), 0.01)
+    latitude, longitude = criteria.point
+    cos_lat = max(math.cos(math.radians(latitude)), 0.01)
     lng_span = lat_span / cos_lat
     cells = grid.cells_covering(
-        criteria.latitude - lat_span,
-        criteria.latitude + lat_span,
-        criteria.longitude - lng_span,
-        criteria.longitude + lng_span,
+        latitude - lat_span,
+        latitude + lat_span,
+        longitude - lng_span,
+        longitude + lng_span,
     )
     return [
         Meeting.grid_cell.in_(cells),
-        Meeting.latitude.between(criteria.latitude - lat_span, criteria.latitude + lat_span),
-        Meeting.longitude.between(criteria.longitude - lng_span, criteria.longitude + lng_span),
+        Meeting.latitude.between(latitude - lat_span, latitude + lat_span),
+        Meeting.longitude.between(longitude - lng_span, longitude + lng_span),
         _approximate_square_miles(criteria) <= criteria.radius_miles**2,
     ]
 
@@ -219,7 +234,7 @@ def describe(meeting: Meeting, criteria: Criteria | None, now: dt.datetime) -> R
     distance = None
     if criteria and criteria.has_point and meeting.latitude is not None and meeting.is_in_person:
         distance = great_circle(
-            (criteria.latitude, criteria.longitude), (meeting.latitude, meeting.longitude)
+            criteria.point, (meeting.latitude, meeting.longitude)
         ).miles
     return Result(meeting, occurrence, distance)
 

@@ -84,7 +84,7 @@ def create(session: Session, email: str, password: str, first_name: str, *,
 
 
 def sign_up(session: Session, email: str, password: str, first_name: str,
-            fellowships: list[str], now: dt.datetime) -> bool:
+            fellowships: list[str], now: dt.datetime, config: Mapping) -> bool:
     """Offer to volunteer: an account that waits for a coordinator. True if one was made.
 
     An address that already has an account gets an email instead and nothing is made; the
@@ -98,13 +98,13 @@ def sign_up(session: Session, email: str, password: str, first_name: str,
                               password_hash=password_hash, role="volunteer", approved=False,
                               fellowships=list(fellowships),
                               agreement_on=london_today(now)))
-        messages.to_coordinators_new_volunteer(session, now)
+        messages.to_coordinators_new_volunteer(session, now, config)
         try:
             session.commit()
             return True
         except IntegrityError:  # the same address signed up at the same moment
             session.rollback()
-    messages.to_existing_account_sign_up(session, email, now)
+    messages.to_existing_account_sign_up(session, email, now, config)
     session.commit()
     return False
 

@@ -6,6 +6,7 @@ stays in the request's history. The words are erased with the requester's person
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from sqlalchemy import select
 
@@ -24,7 +25,8 @@ def may_raise(request: AccompanimentRequest, person: Volunteer) -> bool:
 
 
 def raise_concern(session: Session, request: AccompanimentRequest, person: Volunteer,
-                  urgent: bool, details: str, now: dt.datetime) -> SafeguardingConcern | None:
+                  urgent: bool, details: str, now: dt.datetime,
+                  config: Mapping) -> SafeguardingConcern | None:
     """Record a concern and tell the coordinators; None when this person may not. Commits."""
     if not may_raise(request, person):
         return None
@@ -33,7 +35,7 @@ def raise_concern(session: Session, request: AccompanimentRequest, person: Volun
         raised_by_role="coordinator" if person.is_coordinator else "volunteer",
         urgent=urgent, details=details.strip()[:DETAILS_MAX_LENGTH], raised_at=now)
     session.add(concern)
-    messages.to_coordinators_concern(session, request, urgent, now)
+    messages.to_coordinators_concern(session, request, urgent, now, config)
     session.commit()
     return concern
 

@@ -51,6 +51,23 @@ def normalise_phone_number(text: str) -> str:
     return "".join(national.split())
 
 
+def phone_number_for_reading(text: str | None) -> str:
+    """A UK number as people write it, in groups (07700 900123, 0113 245 1234); anything
+    else as stored."""
+    number = _uk_number(text)
+    if number is None:
+        return text or ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def phone_number_link(text: str | None) -> str:
+    """A tel: address that rings from anywhere (tel:+447700900123)."""
+    number = _uk_number(text)
+    if number is None:
+        return "tel:" + "".join((text or "").split())
+    return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
 def is_email_address(text: str | None) -> bool:
     """Shaped like a deliverable address (no DNS lookup: nothing typed leaves the server)."""
     try:

@@ -104,6 +104,6 @@ def hand_back(session: Session, volunteer: Volunteer, now: dt.datetime,
     handed = [r for r in theirs
               if matching.withdraw(session, r, volunteer.id, now, config, actor="coordinator")]
     for request in handed:
-        messages.to_coordinators_handed_back(session, request, now)
+        messages.to_coordinators_handed_back(session, request, now, config)
     session.commit()
     return len(handed)

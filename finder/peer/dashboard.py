@@ -56,11 +56,7 @@ def _card(session: Session, volunteer: Volunteer, offer: Offer, config: Mapping)
     name = None
     if request.meeting_slug:
         name = session.scalar(select(Meeting.name).where(Meeting.slug == request.meeting_slug))
-    miles = None
-    here = (volunteer.latitude, volunteer.longitude)
-    there = (request.latitude, request.longitude)
-    if not request.online and None not in (*here, *there):
-        miles = routing.distance_miles(*here, *there)  # type: ignore[arg-type]
+    miles = None if request.online else routing.miles_apart(volunteer, request)
     return OfferCard(offer, name, miles, offer_closes_at(request, config))
 
 

@@ -145,7 +145,7 @@ def queue_message(session: Session, request: AccompanimentRequest, now: dt.datet
     if claimed.rowcount != 1:
         session.rollback()
         return False
-    messages.to_requester_follow_up(session, request, token, now)
+    messages.to_requester_follow_up(session, request, token, now, config)
     session.commit()
     session.expire(request, ["follow_up_sent_at", "follow_up_token_hash"])
     return True

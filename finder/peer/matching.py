@@ -171,7 +171,7 @@ def withdraw(session: Session, request: AccompanimentRequest, volunteer_id: int,
     if actor == "volunteer" and session.scalar(select(ContactReveal.id).where(
             ContactReveal.request_id == request.id,
             ContactReveal.volunteer_id == volunteer_id).limit(1)) is not None:
-        messages.to_coordinators_withdrawn_after_seeing(session, request, now)
+        messages.to_coordinators_withdrawn_after_seeing(session, request, now, config)
     session.commit()
     return True
 

@@ -4,8 +4,8 @@ request's history; or asks the person, on their status page, whether they would 
 preference that is holding it up.
 
 For the status page: `relax_question(request)` says which preference a coordinator asked
-about (a code of vocabulary.RELAXABLE_PREFERENCES, stored in `relax_asked_for`), and
-`relax(...)` drops it when the person agrees and asks volunteers again."""
+about (a code of vocabulary.RELAXABLE_PREFERENCES, stored in `relax_asked_for`). The person
+drops it, as any preference holding their request up, through finder.peer.held_preferences."""
 
 from __future__ import annotations
 
@@ -49,12 +49,8 @@ def differences(volunteer: Volunteer, request: AccompanimentRequest) -> tuple[st
         found.append("volunteer_gender")
     if request.language and request.language not in (volunteer.languages or []):
         found.append("language")
-    here = (volunteer.latitude, volunteer.longitude)
-    there = (request.latitude, request.longitude)
-    if not request.online and (
-            None in (*here, *there)
-            or routing.distance_miles(*here, *there)  # type: ignore[arg-type]
-            > volunteer.travel_radius_miles):
+    miles = routing.miles_apart(volunteer, request)
+    if not request.online and (miles is None or miles > volunteer.travel_radius_miles):
         found.append("distance")
     if not any(window.covers(request.wanted_day, request.wanted_minute)
                for window in volunteer.availability):
@@ -88,7 +84,7 @@ def candidates(session: Session, request: AccompanimentRequest, now: dt.datetime
 
 def offer_outside_preferences(session: Session, request: AccompanimentRequest,
                               volunteer: Volunteer, reason: str, now: dt.datetime,
-                              requirements: Requirements) -> str:
+                              requirements: Requirements, config: Mapping) -> str:
     """A coordinator offers an escalated request to one volunteer, with their reason:
     "offered", or why not: "no_reason", "not_eligible" (not approved, paused, retired, lacking
     a requirement, or asked before), "not_waiting" (no longer passed to coordinators). The
@@ -109,7 +105,7 @@ def offer_outside_preferences(session: Session, request: AccompanimentRequest,
     session.add(Offer(request_id=request.id, volunteer_id=volunteer.id, wave=request.wave,
                       offered_at=now))
     volunteer.last_offered_at = now
-    messages.to_volunteer_offer(session, volunteer, request, now)
+    messages.to_volunteer_offer(session, volunteer, request, now, config)
     session.commit()
     return "offered"
 
@@ -139,18 +135,3 @@ def relax_question(request: AccompanimentRequest) -> str | None:
             and getattr(request, request.relax_asked_for):
         return request.relax_asked_for
     return None
-
-
-def relax(session: Session, request: AccompanimentRequest, preference: str, now: dt.datetime,
-          config: Mapping) -> bool:
-    """The person drops the preference they were asked about: volunteers are asked again,
-    now without it. Commits."""
-    if relax_question(request) != preference:
-        return False
-    setattr(request, preference, None)
-    request.relax_asked_for = None
-    session.flush()
-    if request.status == "escalated":
-        routing.start_wave(session, request, now, config, actor="requester")
-    session.commit()
-    return True

@@ -74,7 +74,10 @@ def hash_token(token: str) -> str:
 
 
 def from_meeting(meeting: Meeting, **details) -> NewRequest:
-    """A request for one meeting: where and when come from the meeting itself."""
+    """A request for one meeting: where and when come from the meeting itself, which must
+    have a day and a time (the request form offers no other)."""
+    if meeting.day is None or meeting.start_time is None:
+        raise ValueError(f"meeting {meeting.slug} has no day and time to go with someone at")
     return NewRequest(
         fellowship=meeting.fellowship, meeting_slug=meeting.slug,
         wanted_day=meeting.day, wanted_minute=meeting.start_time.hour * 60
@@ -150,13 +153,13 @@ def _use_allowance(session: Session, contact: str, now: dt.datetime, per_day: in
 def _recent_count(session: Session, contact: str, since: dt.datetime, *, held: bool) -> int:
     """Requests from this contact since then: the held-back ones, or the others."""
     is_held = AccompanimentRequest.held_reason.is_not(None)
-    return session.scalar(
+    return session.execute(
         select(func.count()).select_from(AccompanimentRequest).where(
             AccompanimentRequest.contact_value == contact,
             AccompanimentRequest.created_at >= since,
             is_held if held else ~is_held,
         )
-    )
+    ).scalar_one()
 
 
 def _over_limit_count(session: Session, contact: str, since: dt.datetime) -> int:
@@ -229,16 +232,16 @@ def _submit(session: Session, new: NewRequest, now: dt.datetime, config: Mapping
                              reason=held_because, actor_role="requester", at=now))
     if held_because is None:
         outcome_events.received(session, request)
-        messages.to_requester_confirmation(session, request, token, now)
+        messages.to_requester_confirmation(session, request, token, now, config)
     elif held_because == "over_limit":
         # One email for the first today; any more from this contact wait in the queue.
         if _over_limit_count(session, contact, day_ago) == 1:
-            messages.to_coordinators_held(session, request, now)
+            messages.to_coordinators_held(session, request, now, config)
     elif (contacts.channels(existing.contact_method, existing.contact_value)
           and _recent_count(session, contact, day_ago, held=True) <= per_day):
         resent = secrets.token_urlsafe(TOKEN_BYTES)
         existing.resent_token_hash = hash_token(resent)
-        messages.to_requester_resent_link(session, existing, resent, now)
+        messages.to_requester_resent_link(session, existing, resent, now, config)
     request_id = request.id
     session.commit()
     return Submitted(token, request, request_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import typing
 from collections.abc import Mapping
 
 from sqlalchemy import Select
@@ -22,6 +23,7 @@ from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import aliased
 
 from finder import vocabulary
@@ -74,10 +76,11 @@ def _latitude_bands() -> list[tuple[float, float | None, float]]:
     band): one band per radius a volunteer can choose (the profile form offers these) and one
     per range between them; radii above the widest get a band of their own (`None` widest)."""
     radii = sorted(vocabulary.VOLUNTEER_RADII_MILES)
-    exact = [(float(miles), None, float(miles)) for miles in radii]
-    between = [(float(below), float(above), float(above))
-               for below, above in zip([0, *radii[:-1]], radii, strict=True)]
-    return exact + between
+    bands: list[tuple[float, float | None, float]] = [
+        (float(miles), None, float(miles)) for miles in radii]
+    bands += [(float(below), float(above), float(above))
+              for below, above in zip([0, *radii[:-1]], radii, strict=True)]
+    return bands
 
 
 # Least recently offered first, never offered before all.
@@ -197,9 +200,17 @@ def _really_eligible(volunteer: Volunteer, request: AccompanimentRequest) -> boo
         return False
     if request.online:
         return True
-    return (volunteer.latitude is not None and request.latitude is not None
-            and distance_miles(volunteer.latitude, volunteer.longitude, request.latitude,
-                               request.longitude) <= volunteer.travel_radius_miles)
+    miles = miles_apart(volunteer, request)
+    return miles is not None and miles <= volunteer.travel_radius_miles
+
+
+def miles_apart(volunteer: Volunteer, request: AccompanimentRequest) -> float | None:
+    """How far the request's place is from the volunteer's; None when either is not known."""
+    if (volunteer.latitude is None or volunteer.longitude is None
+            or request.latitude is None or request.longitude is None):
+        return None
+    return distance_miles(volunteer.latitude, volunteer.longitude, request.latitude,
+                          request.longitude)
 
 
 def eligible_volunteers(session: Session, request: AccompanimentRequest, now: dt.datetime,
@@ -238,12 +249,12 @@ def _claim_wave(session: Session, request: AccompanimentRequest, seen_wave: int,
     if request.status != "offering":
         return states.transition(session, request, "offering", actor=actor, now=now,
                                  values=values, where={"wave": seen_wave})
-    claimed = session.execute(
+    claimed = typing.cast(CursorResult, session.execute(
         update(AccompanimentRequest)
         .where(AccompanimentRequest.id == request.id, AccompanimentRequest.status == "offering",
                AccompanimentRequest.wave == seen_wave)
         .values(**values, updated_at=now)
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)))
     session.expire(request, ["wave", "wave_started_at", "updated_at"])
     return claimed.rowcount == 1
 
@@ -265,7 +276,7 @@ def start_wave(session: Session, request: AccompanimentRequest, now: dt.datetime
                 where={"wave": seen}):
             if lapse_open:
                 expire_open_offers(session, request, now, up_to_wave=seen)
-            messages.to_coordinators(session, request, now)
+            messages.to_coordinators(session, request, now, config)
         return []
     if not _claim_wave(session, request, seen, now, actor):
         return []
@@ -277,10 +288,10 @@ def start_wave(session: Session, request: AccompanimentRequest, now: dt.datetime
                       offered_at=now)
         session.add(offer)
         volunteer.last_offered_at = now
-        messages.to_volunteer_offer(session, volunteer, request, now)
+        messages.to_volunteer_offer(session, volunteer, request, now, config)
         offers.append(offer)
     if seen == 0 and _short_notice(request, now, config):
-        messages.to_coordinators_short_notice(session, request, now)
+        messages.to_coordinators_short_notice(session, request, now, config)
     session.flush()
     return offers
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from sqlalchemy import update
+from sqlalchemy.engine import CursorResult
 
 from finder import vocabulary
 from finder.models import AccompanimentRequest
@@ -65,7 +67,7 @@ def transition(session: Session, request: AccompanimentRequest, to_status: str, 
         from_status = request.status
         if not can_change(from_status, to_status):
             return False
-        result = session.execute(
+        result = cast(CursorResult, session.execute(
             update(AccompanimentRequest)
             .where(AccompanimentRequest.id == request.id,
                    AccompanimentRequest.status == from_status,
@@ -73,7 +75,7 @@ def transition(session: Session, request: AccompanimentRequest, to_status: str, 
                      for column, value in (where or {}).items()))
             .values(**changes)
             .execution_options(synchronize_session=False)
-        )
+        ))
         if result.rowcount == 1:
             # The object reloads what changed the next time it is read.
             session.expire(request, list(changes))

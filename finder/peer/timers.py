@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import cast
 
 from sqlalchemy import delete
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.engine import CursorResult
 
 from finder.models import AccompanimentRequest
 from finder.models import ChangeReport
@@ -76,14 +78,14 @@ def advance(session: Session, now: dt.datetime, config: Mapping) -> dict[str, in
                 counts["finished"] += 1
         elif (request.status == "matched" and request.reminder_sent_at is None
               and request.matched_at is not None and request.matched_at + reminder <= now):
-            claimed = session.execute(
+            claimed = cast(CursorResult, session.execute(
                 update(AccompanimentRequest)
                 .where(AccompanimentRequest.id == request.id,
                        AccompanimentRequest.reminder_sent_at.is_(None))
-                .values(reminder_sent_at=now).execution_options(synchronize_session=False))
+                .values(reminder_sent_at=now).execution_options(synchronize_session=False)))
             volunteer = session.get(Volunteer, request.volunteer_id)
             if claimed.rowcount == 1 and volunteer is not None:
-                messages.to_volunteer_reminder(session, volunteer, now)
+                messages.to_volunteer_reminder(session, volunteer, now, config)
                 counts["reminded"] += 1
         session.commit()
     for request in follow_up.due_for_message(session, now):
@@ -110,14 +112,14 @@ def purge(session: Session, now: dt.datetime, config: Mapping) -> int:
     cutoff = now - dt.timedelta(days=config["FINDER_PEER_RETENTION_DAYS"])
     unresolved_cutoff = now - UNRESOLVED_REPORTS_KEPT * dt.timedelta(
         days=config["FINDER_PEER_RETENTION_DAYS"])
-    result = session.execute(
+    result = cast(CursorResult, session.execute(
         update(AccompanimentRequest)
         .where(AccompanimentRequest.closed_at.is_not(None),
                AccompanimentRequest.closed_at <= cutoff,
                AccompanimentRequest.erased_at.is_(None))
         .values(erased_at=now, **dict.fromkeys(PERSONAL_FIELDS))
         .execution_options(synchronize_session=False)
-    )
+    ))
     # A coordinator's reasons and the words of safeguarding concerns may name the person too;
     # that a concern was raised, and handled, stays.
     erased = select(AccompanimentRequest.id).where(AccompanimentRequest.erased_at.is_not(None))

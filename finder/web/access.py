@@ -48,6 +48,15 @@ def current_volunteer() -> Volunteer | None:
     return _load(SESSION_KEY, VERSION_KEY)
 
 
+def signed_in_volunteer() -> Volunteer:
+    """The signed-in volunteer, for a view behind `volunteer_required` or
+    `coordinator_required` (which send everyone else away first); anywhere else, a refusal."""
+    volunteer = current_volunteer()
+    if volunteer is None:
+        abort(403)
+    return volunteer
+
+
 def pending_volunteer() -> Volunteer | None:
     """Who has given the right password but not yet their second factor."""
     return _load(PENDING_KEY, PENDING_VERSION_KEY)

@@ -19,10 +19,9 @@ def select_locale() -> str:
     if not has_request_context():  # the worker, or the CLI: English unless told otherwise
         return LOCALE_FOR_LANGUAGE["en"]
     supported = current_app.config["FINDER_LANGUAGES"]
-    chosen = request.args.get(LANGUAGE_PARAMETER)
-    if chosen not in supported:
-        chosen = request.cookies.get(LANGUAGE_COOKIE)
-    if chosen not in supported:
+    asked = (request.args.get(LANGUAGE_PARAMETER), request.cookies.get(LANGUAGE_COOKIE))
+    chosen = next((code for code in asked if code is not None and code in supported), None)
+    if chosen is None:
         chosen = request.accept_languages.best_match(supported) or "en"
     return LOCALE_FOR_LANGUAGE.get(chosen, chosen)
 

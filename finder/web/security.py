@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import secrets
+from typing import TypeVar
 
 from flask import Response
 from flask import current_app
 from flask import g
+from werkzeug.wrappers import Response as BaseResponse
 
 from finder.web.static_files import stylesheet_hash
+
+# Flask's own responses and werkzeug's (a redirect) alike.
+AnyResponse = TypeVar("AnyResponse", bound=BaseResponse)
 
 
 def csp_nonce() -> str:
@@ -42,7 +47,7 @@ def security_headers(response: Response) -> Response:
     return response
 
 
-def private(response: Response) -> Response:
+def private(response: AnyResponse) -> AnyResponse:
     """Pages about one person's request: never cached, never indexed, no referrer elsewhere."""
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "same-origin"

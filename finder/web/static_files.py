@@ -22,8 +22,14 @@ def file_version(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:VERSION_LENGTH]
 
 
+def _static_folder() -> Path:
+    folder = current_app.static_folder
+    assert folder is not None  # finder's app always serves finder/static
+    return Path(folder)
+
+
 def static_url(filename: str) -> str:
-    path = Path(current_app.static_folder) / filename
+    path = _static_folder() / filename
     return url_for("static", filename=filename, v=file_version(path))
 
 
@@ -37,9 +43,9 @@ def _stylesheet(path: Path) -> tuple[str, str]:
 def inline_stylesheet(filename: str = STYLESHEET) -> Markup:
     """The stylesheet's text, for a <style> element in the page: the first paint then waits
     for no second request (on a slow phone network a new connection costs two round trips)."""
-    return Markup(_stylesheet(Path(current_app.static_folder) / filename)[0])
+    return Markup(_stylesheet(_static_folder() / filename)[0])
 
 
 def stylesheet_hash(filename: str = STYLESHEET) -> str:
     """The CSP source that allows exactly that inline stylesheet and no other."""
-    return _stylesheet(Path(current_app.static_folder) / filename)[1]
+    return _stylesheet(_static_folder() / filename)[1]

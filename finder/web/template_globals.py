@@ -16,6 +16,7 @@ from finder.meetings import facts as meeting_facts
 from finder.meetings import support
 from finder.meetings import text as meeting_text
 from finder.models import MeetingSource
+from finder.peer import contacts
 from finder.peer import labels as peer_labels
 from finder.peer import messages as peer_messages
 from finder.web import search_engines
@@ -64,6 +65,8 @@ def init_app(app: Flask) -> None:
     app.context_processor(page_context)
     app.jinja_env.filters["language_name"] = meeting_text.language_name
     app.jinja_env.filters["fellowship_name"] = meeting_text.fellowship_name
+    app.jinja_env.filters["phone_number"] = contacts.phone_number_for_reading
+    app.jinja_env.filters["phone_link"] = contacts.phone_number_link
     app.jinja_env.filters["mismatch_words"] = _label(vocabulary.VOLUNTEER_MISMATCHES)
     app.jinja_env.filters["requirement_words"] = _label(vocabulary.VOLUNTEER_REQUIREMENTS)
     app.jinja_env.globals.update(

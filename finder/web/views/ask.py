@@ -6,8 +6,10 @@ import datetime as dt
 import math
 import secrets
 import time
+from typing import cast
 
 from flask import Blueprint
+from flask import Flask
 from flask import abort
 from flask import current_app
 from flask import redirect
@@ -19,6 +21,7 @@ from flask_babel import format_timedelta
 from flask_babel import gettext as _
 from flask_limiter import RequestLimit
 from sqlalchemy import select
+from werkzeug.local import LocalProxy
 
 from finder import vocabulary
 from finder.extensions import db
@@ -107,9 +110,11 @@ def _new_request(form: RequestForm, meeting: Meeting | None, located: Located | 
     if located is None:  # the view finds the area before it gets here
         raise ValueError("a request for no particular meeting needs an area")
     found = district_only(located)  # the form promises to keep only the first part
+    minute = minute_of_day(form.time.data)
+    assert minute is not None  # RequestForm.validate_time, without a meeting
     return peer_requests.NewRequest(
         fellowship=form.fellowship.data, wanted_day=int(form.day.data),
-        wanted_minute=minute_of_day(form.time.data),
+        wanted_minute=minute,
         postcode_district=found.label[:AREA_LENGTH], latitude=found.latitude,
         longitude=found.longitude, **details)
 
@@ -154,7 +159,7 @@ def ask():
 
 
 def _route_later(request_id: int, route_by_id=peer_requests.route_by_id):
-    app = current_app._get_current_object()
+    app = cast("LocalProxy[Flask]", current_app)._get_current_object()
 
     def route() -> None:
         with app.app_context():

@@ -52,7 +52,7 @@ def raise_concern(public_id: str):
     form = ConcernForm()
     if form.validate_on_submit():
         concerns.raise_concern(db.session, found, person, form.urgent.data == "yes",
-                               form.details.data, utcnow())
+                               form.details.data, utcnow(), current_app.config)
         flash(_("Thank you. The coordinators have been told. If someone is in danger now, "
                 "call 999."))
         return redirect(_back_to(found), code=303)

@@ -32,7 +32,7 @@ from finder.peer import two_factor
 from finder.peer.requirements import Requirements
 from finder.peer.requirements import missing
 from finder.web.access import coordinator_required
-from finder.web.access import current_volunteer
+from finder.web.access import signed_in_volunteer
 from finder.web.security import private
 
 bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
@@ -40,7 +40,7 @@ bp = Blueprint("coordinator", __name__, url_prefix="/coordinator")
 
 def _page(template: str, status: int = 200, **context):
     return private(current_app.make_response((render_template(
-        template, volunteer=current_volunteer(), fellowships_by_slug=fellowships.by_slug(),
+        template, volunteer=signed_in_volunteer(), fellowships_by_slug=fellowships.by_slug(),
         **context), status)))
 
 
@@ -83,7 +83,7 @@ def request_detail(public_id: str):
 @coordinator_required
 def contact(public_id: str):
     found = _request(public_id)
-    details = matching.reveal_contact(db.session, found, current_volunteer(), utcnow())
+    details = matching.reveal_contact(db.session, found, signed_in_volunteer(), utcnow())
     return _page("pages/coordinator/contact.html", request_=found, contact=details)
 
 
@@ -143,10 +143,10 @@ def volunteers():
 @coordinator_required
 def change_volunteer(volunteer_id: int, action: str):
     person = db.get_or_404(Volunteer, volunteer_id)
-    myself = person.id == current_volunteer().id
+    myself = person.id == signed_in_volunteer().id
     outcome = "done"
     if action == "reset-second-factor":
-        two_factor.reset(db.session, person, current_volunteer())
+        two_factor.reset(db.session, person, signed_in_volunteer())
     elif action in coordination.VOLUNTEER_ACTIONS:
         outcome = coordination.change_volunteer(db.session, person, action, utcnow(),
                                                 current_app.config)

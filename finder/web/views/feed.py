@@ -24,4 +24,5 @@ def meetings_json() -> Response:
     response.cache_control.public = True
     response.cache_control.max_age = CACHE_SECONDS
     response.set_etag(etag)
-    return response.make_conditional(request)
+    response.make_conditional(request)  # a 304 when the browser's copy is current
+    return response

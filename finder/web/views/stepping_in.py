@@ -68,7 +68,7 @@ def offer(public_id: str):
     chosen = db.session.get(Volunteer, int(form.volunteer_id.data or 0))
     outcome = "not_eligible" if chosen is None else preferences.offer_outside_preferences(
         db.session, found, chosen, form.reason.data, utcnow(),
-        Requirements.from_config(current_app.config))
+        Requirements.from_config(current_app.config), current_app.config)
     if outcome == "offered" and chosen is not None:
         flash(_("Offered to %(name)s. If they cannot go, the request comes back to you.",
                 name=chosen.first_name))

@@ -24,10 +24,10 @@ from finder.peer import matching
 from finder.peer import two_factor
 from finder.web.access import await_second_factor
 from finder.web.access import complete_sign_in
-from finder.web.access import current_volunteer
 from finder.web.access import known_browser_for
 from finder.web.access import public
 from finder.web.access import sign_out as end_session
+from finder.web.access import signed_in_volunteer
 from finder.web.access import volunteer_required
 from finder.web.forms.peer import OutcomeForm
 from finder.web.forms.peer import SignInForm
@@ -84,7 +84,7 @@ def sign_up():
         return redirect(url_for("volunteer.signed_up"), code=303)
     if form.validate_on_submit():
         accounts.sign_up(db.session, form.email.data, form.password.data, form.first_name.data,
-                         form.fellowships.data, utcnow())
+                         form.fellowships.data, utcnow(), current_app.config)
         # The same page whether or not the address already had an account.
         return redirect(url_for("volunteer.signed_up"), code=303)
     if form.is_submitted():
@@ -115,15 +115,15 @@ def _contact_shown(public_id: str | None) -> tuple[str, dict] | None:
     found = db.session.scalar(
         select(AccompanimentRequest).where(AccompanimentRequest.public_id == public_id,
                                            AccompanimentRequest.volunteer_id
-                                           == current_volunteer().id))
+                                           == signed_in_volunteer().id))
     if found is None:
         return None
-    contact = matching.reveal_contact(db.session, found, current_volunteer(), utcnow())
+    contact = matching.reveal_contact(db.session, found, signed_in_volunteer(), utcnow())
     return (public_id, contact) if contact else None
 
 
 def _show_dashboard(status: int = 200, shown: str | None = None):
-    volunteer = current_volunteer()
+    volunteer = signed_in_volunteer()
     return private(render_page_or_fragment(
         "pages/volunteer/dashboard.html", "partials/volunteer/work.html", status=status,
         volunteer=volunteer,
@@ -153,7 +153,7 @@ def dashboard():
 def accept(offer_id: int):
     offer = db.session.get(Offer, offer_id)
     public_id = offer.request.public_id if offer is not None else None
-    outcome = matching.accept(db.session, offer_id, current_volunteer().id, utcnow(),
+    outcome = matching.accept(db.session, offer_id, signed_in_volunteer().id, utcnow(),
                               read_guidance=request.form.get("read_guidance") == "yes")
     answers = {
         "unread_guidance": _("Before your first “I can go”, read what a volunteer is and "
@@ -169,7 +169,7 @@ def accept(offer_id: int):
 @bp.post("/offers/<int:offer_id>/decline")
 @volunteer_required
 def decline(offer_id: int):
-    declined = matching.decline(db.session, offer_id, current_volunteer().id, utcnow(),
+    declined = matching.decline(db.session, offer_id, signed_in_volunteer().id, utcnow(),
                                 current_app.config)
     return _done(_("Thank you for letting us know. We will not ask you about this one again."),
                  declined)
@@ -177,7 +177,7 @@ def decline(offer_id: int):
 
 def _accepted_request(public_id: str) -> AccompanimentRequest:
     """A request this volunteer accepted (a coordinator may open any)."""
-    volunteer = current_volunteer()
+    volunteer = signed_in_volunteer()
     found = db.first_or_404(
         select(AccompanimentRequest).where(AccompanimentRequest.public_id == public_id))
     if found.volunteer_id != volunteer.id and not volunteer.is_coordinator:
@@ -189,10 +189,10 @@ def _accepted_request(public_id: str) -> AccompanimentRequest:
 @volunteer_required
 def accepted_request(public_id: str):
     found = _accepted_request(public_id)
-    contact = matching.reveal_contact(db.session, found, current_volunteer(), utcnow())
+    contact = matching.reveal_contact(db.session, found, signed_in_volunteer(), utcnow())
     return private(current_app.make_response(render_template(
         "pages/volunteer/request.html", request_=found, contact=contact,
-        volunteer=current_volunteer(), outcome_form=OutcomeForm(formdata=None),
+        volunteer=signed_in_volunteer(), outcome_form=OutcomeForm(formdata=None),
         meeting_started=found.meeting_at <= utcnow())))
 
 
@@ -208,7 +208,7 @@ def contacted(public_id: str):
 @volunteer_required
 def withdraw(public_id: str):
     found = _accepted_request(public_id)
-    withdrawn = matching.withdraw(db.session, found, current_volunteer().id, utcnow(),
+    withdrawn = matching.withdraw(db.session, found, signed_in_volunteer().id, utcnow(),
                                   current_app.config)
     return _done(_("Thank you for telling us. We are asking other volunteers now."), withdrawn)
 
