@@ -52,8 +52,9 @@ NEEDS = {
 class RequestForm(FlaskForm):
     meeting = HiddenField()
     fellowship = SelectField(_l("Which group?"), validate_choice=False)
-    area = PlaceField(_l("Postcode or the first part of it"),
-                       description=_l("For example, LS1 or LS1 4AP. We only keep the first part."))
+    area = PlaceField(_l("Postcode, town or city"),
+                       description=_l("For example, LS1, LS1 4AP or Leeds. We keep only the first "
+                                      "part of a postcode."))
     day = SelectField(_l("Day"), validate_choice=False)
     time = StringField(_l("Time"), description=_l("For example, 19:30"))
     over_18 = RadioField(_l("Is the person going to the meeting 18 or over?"),
