@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from finder import create_app
 from finder.extensions import db
 from finder.models import encrypted
+from finder.models import free_slots
 
 
 @pytest.fixture
@@ -109,3 +110,30 @@ def test_an_existing_two_factor_secret_is_encrypted_by_the_upgrade(empty_databas
         db.engine.dispose()
         assert SECRET not in stored
         assert encrypted.decrypt(stored, app.config) == SECRET
+
+
+def test_an_existing_volunteers_windows_become_their_week_mask_in_the_upgrade(
+        empty_database_url):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url, "TESTING": True,
+                      "FINDER_PREPARE_DATABASE": False})
+    with app.app_context():
+        upgrade(revision="0018")
+        with db.engine.begin() as connection:
+            volunteer_id = connection.execute(text(
+                "INSERT INTO volunteers (email, first_name, password_hash, role, approved, "
+                "state, fellowships, languages, travel_radius_miles, max_active_requests, "
+                "failed_logins, is_demo, created_at) VALUES ('b@example.org', 'B', 'x', "
+                "'volunteer', :yes, 'active', '[\"aa\"]', '[\"en\"]', 5, 1, 0, :no, :created) "
+                "RETURNING id"), {"yes": True, "no": False, "created": "2026-12-01"}).scalar_one()
+            # Monday evenings, and a Saturday window across the morning and the afternoon.
+            for day, start, end in ((1, 17 * 60, 24 * 60), (6, 11 * 60, 13 * 60)):
+                connection.execute(text(
+                    "INSERT INTO availability_windows (volunteer_id, day, start_minute, "
+                    "end_minute) VALUES (:volunteer, :day, :start, :end)"),
+                    {"volunteer": volunteer_id, "day": day, "start": start, "end": end})
+        upgrade()
+        with db.engine.connect() as connection:
+            mask = connection.execute(text("SELECT free_slots FROM volunteers")).scalar_one()
+        db.engine.dispose()
+    assert mask == (free_slots.slot_bit(1, 19 * 60) | free_slots.slot_bit(6, 11 * 60)
+                    | free_slots.slot_bit(6, 12 * 60))

@@ -75,3 +75,11 @@ def test_every_minute_of_the_week_falls_in_exactly_the_slot_its_window_sets():
         for minute in range(0, 24 * 60, 5):
             window_mask = mask_of([(day, minute, minute + 1)])
             assert window_mask == slot_bit(day, minute)
+
+
+def test_a_window_added_by_its_volunteers_id_alone_counts_too():
+    volunteer = make_volunteer(windows=[MONDAY_MORNING_WINDOW])
+    db.session.add(AvailabilityWindow(volunteer_id=volunteer.id, day=MONDAY,
+                                      start_minute=17 * 60, end_minute=24 * 60))
+    db.session.commit()
+    assert asked_about_monday_evening()

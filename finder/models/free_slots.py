@@ -59,11 +59,18 @@ def _keep_masks_current(session: Session, flush_context, instances) -> None:
         if isinstance(obj, Volunteer) and inspect(obj).attrs.availability.history.has_changes():
             changed.add(obj)
     for obj in (*session.new, *session.dirty, *session.deleted):
-        if isinstance(obj, AvailabilityWindow) and obj.volunteer is not None:
-            changed.add(obj.volunteer)
+        if isinstance(obj, AvailabilityWindow):
+            owner = obj.volunteer or (session.get(Volunteer, obj.volunteer_id)
+                                      if obj.volunteer_id is not None else None)
+            if owner is not None:
+                changed.add(owner)
     for volunteer in changed:
         if volunteer in session.deleted:
             continue
+        windows = [window for window in volunteer.availability if window not in session.deleted]
+        # A window added by its volunteer's id alone is not in a collection loaded before.
+        windows += [obj for obj in session.new if isinstance(obj, AvailabilityWindow)
+                    and volunteer.id is not None and obj.volunteer_id == volunteer.id
+                    and obj not in windows]
         volunteer.free_slots = mask_of(
-            (window.day, window.start_minute, window.end_minute)
-            for window in volunteer.availability if window not in session.deleted)
+            (window.day, window.start_minute, window.end_minute) for window in windows)
