@@ -1,10 +1,13 @@
-"""axe-core's WCAG 2.2 A and AA rules find nothing on any page, in any language or colour scheme."""
+"""axe-core's WCAG 2.2 A and AA rules find nothing on any page, in any language or colour scheme.
+Every page state is checked in English; in Welsh and Polish too, except a state that shows
+another state's page again (see PageState.same_page_as), which that state's checks cover."""
 
 from __future__ import annotations
 
 import pytest
 
 from .harness import AXE_SCRIPT
+from .pages import IN_EVERY_LANGUAGE
 from .pages import LANGUAGES
 from .pages import PAGES
 from .pages import PAGES_BY_NAME
@@ -44,10 +47,19 @@ def check(new_context, server, state, language, color_scheme="light"):
     assert not violations, f"{state} in {language} ({color_scheme}):\n{describe(violations)}"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("state", PAGES, ids=str)
+@pytest.mark.parametrize(("state", "language"), IN_EVERY_LANGUAGE,
+                         ids=[f"{state}-{language}" for state, language in IN_EVERY_LANGUAGE])
 def test_no_axe_violations(new_context, server, state, language):
     check(new_context, server, state, language)
+
+
+def test_every_page_is_checked_in_every_language():
+    """A state checked in English alone names one that shows the same page in every language."""
+    checked = {(state.name, language) for state, language in IN_EVERY_LANGUAGE}
+    for state in PAGES:
+        covering = state.same_page_as or state.name
+        assert PAGES_BY_NAME[covering].same_page_as is None, state
+        assert {(covering, language) for language in LANGUAGES} <= checked, state
 
 
 @pytest.mark.parametrize("name", ["home", "results", "filters-open", "meeting", "validation-error",
