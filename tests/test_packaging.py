@@ -20,6 +20,11 @@ SERVE_EVERY_PAGE = textwrap.dedent(
     import finder
     assert Path(finder.__file__).is_relative_to(Path(sys.argv[1])), finder.__file__
 
+    # A first start builds the postcode index; of one area (the pages search in Leeds) it takes
+    # the same steps as of all 120, in a fraction of the time.
+    from finder.geo import codepoint
+    codepoint.all_areas = lambda: ["LS"]
+
     app = finder.create_app({"TESTING": True, "SECRET_KEY": "wheel-test"})
     client = app.test_client()
     pages = ["/", "/meetings?near=LS1+4AP", "/groups", "/groups/smart", "/family", "/about",

@@ -5,10 +5,10 @@ and with separate app processes, each with its own engine, on whichever database
 
 from __future__ import annotations
 
-import multiprocessing
 import threading
 
 import pytest
+from app_processes import separate_processes
 from peer_factories import MONDAY_MORNING
 from peer_factories import make_request
 from peer_factories import make_volunteer
@@ -99,7 +99,7 @@ def accept_in_own_process(database_url: str, offer_id: int, volunteer_id: int, b
 def test_app_processes_accepting_at_the_same_instant_leave_exactly_one_winner(
         app, contested_request):
     request_id, offers = contested_request
-    context = multiprocessing.get_context("spawn")
+    context = separate_processes(__name__)
     barrier = context.Barrier(len(offers))
     results = context.Queue()
     url = app.config["SQLALCHEMY_DATABASE_URI"]

@@ -6,10 +6,10 @@ when TEST_DATABASE_URL is set)."""
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import threading
 
 import pytest
+from app_processes import separate_processes
 from peer_factories import MONDAY_MORNING
 from peer_factories import make_request
 from peer_factories import make_volunteer
@@ -58,7 +58,7 @@ def run_in_threads(app, jobs, work):
 
 
 def run_in_processes(app, target, jobs):
-    context = multiprocessing.get_context("spawn")
+    context = separate_processes(__name__)
     barrier = context.Barrier(len(jobs))
     results = context.Queue()
     url = app.config["SQLALCHEMY_DATABASE_URI"]

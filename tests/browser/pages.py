@@ -1,7 +1,9 @@
 """Every page and state the browser tests visit, in one list. To bring a new page under the
 accessibility, small-screen and screenshot checks, add one line to PAGES: a path, or a
 function that takes (page, server), leaves the browser in the state to check and returns
-the response that got it there; and the HTTP status that response should have."""
+the response that got it there; and the HTTP status that response should have. A state that
+shows another state's page again (its form with errors, or reached through htmx) names it in
+same_page_as, and is checked by axe in English alone; the other in every language."""
 
 from __future__ import annotations
 
@@ -34,10 +36,19 @@ _requesters = itertools.count(1)
 
 @dataclass(frozen=True)
 class PageState:
+    """`same_page_as` names the state whose page this one shows again, only with the form's
+    error messages or reached another way (htmx, an opened panel): that state is checked in
+    Welsh and Polish too, this one in English alone."""
+
     name: str
     path: str | None = None
     setup: Callable[[Page, LiveServer], Response] | None = None
     status: int = 200
+    same_page_as: str | None = None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return ("en",) if self.same_page_as else LANGUAGES
 
     def open(self, page: Page, server: LiveServer) -> None:
         if self.setup:
@@ -51,8 +62,11 @@ class PageState:
 
 
 def choose_language(page: Page, server: LiveServer, code: str) -> None:
-    """Use the language switcher's own route, as a reader would."""
-    page.goto(server.url(f"/language/{code}?next=/"))
+    """Use the language switcher's own route, as a reader would. The request goes through the
+    page's own browser context, so the cookie it sets is the page's; the redirect back to the
+    home page is not followed, which saves rendering a page no check looks at."""
+    response = page.context.request.get(server.url(f"/language/{code}?next=/"), max_redirects=0)
+    assert response.status == 303, f"/language/{code}: {response.status}"
 
 
 def search_with_htmx(page: Page, server: LiveServer, near: str = "LS1 4AP") -> Response:
@@ -388,7 +402,7 @@ PAGES = [
     PageState("home", "/"),
     PageState("search", "/meetings"),
     PageState("results", RESULTS_PATH),
-    PageState("filters-open", setup=filters_open),
+    PageState("filters-open", setup=filters_open, same_page_as="results"),
     PageState("no-results", "/meetings?near=Aberdeen&fellowship=smart-family-friends"
                             "&type=open&type=closed"),
     PageState("online", "/meetings?mode=online"),
@@ -397,8 +411,9 @@ PAGES = [
     PageState("results-for-family", "/meetings?near=LS1+4AP&who=family&radius=25"),
     PageState("printable-list", "/meetings/print?near=LS1+4AP&radius=25"),
     PageState("validation-error", "/meetings?near=LS1+4A", status=422),
-    PageState("results-after-htmx-swap", setup=htmx_results),
-    PageState("error-after-htmx-swap", setup=htmx_error, status=422),
+    PageState("results-after-htmx-swap", setup=htmx_results, same_page_as="results"),
+    PageState("error-after-htmx-swap", setup=htmx_error, status=422,
+              same_page_as="validation-error"),
     PageState("meeting", setup=meeting),
     PageState("groups", "/groups"),
     PageState("fellowship", "/groups/aa"),
@@ -422,15 +437,18 @@ PAGES = [
     PageState("request-cancel", setup=request_cancel),
     PageState("request-held-by-a-preference", setup=request_held_by_a_preference),
     PageState("sign-in", "/volunteer/sign-in"),
-    PageState("sign-in-failed", setup=sign_in_fails, status=422),
+    PageState("sign-in-failed", setup=sign_in_fails, status=422, same_page_as="sign-in"),
     PageState("two-factor-set-up", setup=two_factor_set_up),
-    PageState("two-factor-set-up-wrong-code", setup=two_factor_set_up_wrong_code, status=422),
+    PageState("two-factor-set-up-wrong-code", setup=two_factor_set_up_wrong_code, status=422,
+              same_page_as="two-factor-set-up"),
     PageState("recovery-codes", setup=recovery_codes),
     PageState("two-factor-code", setup=two_factor_code),
-    PageState("two-factor-code-wrong", setup=two_factor_code_wrong, status=422),
+    PageState("two-factor-code-wrong", setup=two_factor_code_wrong, status=422,
+              same_page_as="two-factor-code"),
     PageState("two-factor-recovery", setup=two_factor_recovery),
     PageState("sign-up", "/volunteer/sign-up"),
-    PageState("sign-up-with-errors", setup=sign_up_with_errors, status=422),
+    PageState("sign-up-with-errors", setup=sign_up_with_errors, status=422,
+              same_page_as="sign-up"),
     # Reached straight away: filling in the form would add a volunteer to the other pages.
     PageState("sign-up-thank-you", "/volunteer/sign-up/thank-you"),
     PageState("volunteer-dashboard", setup=volunteer_dashboard),
@@ -441,13 +459,13 @@ PAGES = [
     PageState("coordinator-home", setup=as_coordinator("/coordinator", first=ask_for_a_volunteer)),
     PageState("coordinator-step-in", setup=coordinator_step_in),
     PageState("coordinator-step-in-with-errors", setup=coordinator_step_in_with_errors,
-              status=422),
+              status=422, same_page_as="coordinator-step-in"),
     PageState("coordinator-volunteer-records", setup=volunteer_records),
     PageState("coordinator-volunteer-records-with-errors", setup=volunteer_records_with_errors,
-              status=422),
+              status=422, same_page_as="coordinator-volunteer-records"),
     PageState("safeguarding-concern", setup=safeguarding_concern),
     PageState("safeguarding-concern-with-errors", setup=safeguarding_concern_with_errors,
-              status=422),
+              status=422, same_page_as="safeguarding-concern"),
     PageState("coordinator-queue",
               setup=as_coordinator("/coordinator/requests", first=ask_for_a_volunteer)),
     PageState("coordinator-request", setup=coordinator_request),
@@ -461,11 +479,14 @@ PAGES = [
     PageState("coordinator-outcomes", setup=as_coordinator("/coordinator/outcomes")),
     PageState("coordinator-meeting-fact", setup=meeting_facts_for_a_meeting),
     PageState("coordinator-meeting-fact-with-errors", setup=meeting_facts_with_errors,
-              status=422),
+              status=422, same_page_as="coordinator-meeting-fact"),
     PageState("group-statement", setup=group_link),
-    PageState("group-statement-with-errors", setup=group_link_with_errors, status=422),
+    PageState("group-statement-with-errors", setup=group_link_with_errors, status=422,
+              same_page_as="group-statement"),
     PageState("group-statement-sent", setup=group_link_sent),
     PageState("group-statement-expired", setup=group_link_expired, status=410),
     PageState("forbidden", setup=volunteer_opens_coordinator_page, status=403),
 ]
 PAGES_BY_NAME = {state.name: state for state in PAGES}
+# Every state in English; in Welsh and Polish every state that is not the same page again.
+IN_EVERY_LANGUAGE = [(state, language) for state in PAGES for language in state.languages]

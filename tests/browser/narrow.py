@@ -1,13 +1,9 @@
 """At 320 CSS pixels wide (a small phone, or 400% zoom on a laptop) nothing scrolls sideways
-and every control is a target of at least 24 by 24 pixels (WCAG 2.2, 2.5.8)."""
+and every control is a target of at least 24 by 24 pixels (WCAG 2.2, 1.4.10 and 2.5.8)."""
 
 from __future__ import annotations
 
-import pytest
-
-from .pages import PAGES
-
-pytestmark = pytest.mark.browser
+from playwright.sync_api import Page
 
 NARROW = {"width": 320, "height": 640}
 
@@ -35,13 +31,13 @@ SMALL_TARGETS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("state", PAGES, ids=str)
-def test_nothing_scrolls_sideways_and_targets_are_big_enough_at_320_pixels(
-    new_context, server, state
-):
-    page = new_context(viewport=NARROW).new_page()
-    state.open(page, server)
+def problems_at_320_pixels(page: Page) -> list[str]:
+    """Narrow the window to 320 pixels and say what is wrong there. The app's layout is CSS
+    alone (no script measures the window), so the page is laid out as in a 320 px window."""
+    page.set_viewport_size(NARROW)
+    problems = []
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= NARROW["width"], f"{state} is {width}px wide"
-    small = page.evaluate(SMALL_TARGETS)
-    assert not small, f"{state} has small targets:\n" + "\n".join(small)
+    if width > NARROW["width"]:
+        problems.append(f"it is {width}px wide")
+    problems += [f"small target: {target}" for target in page.evaluate(SMALL_TARGETS)]
+    return problems
