@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("app_context")
 
 ASK = "/ask-someone-to-go-with-you"
 NEWPORT_MESSAGE = ("There is more than one place called Newport. "
-                   "Choose one from the list below, or enter a postcode, like LS1 4AP")
+                   "Choose the place you mean, or enter a postcode, like LS1 4AP")
 
 
 def request_answers(**changes):

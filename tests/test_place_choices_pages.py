@@ -28,7 +28,7 @@ def test_a_shared_name_lists_each_place_with_its_county_keeping_the_filters(clie
     soup = page(response)
     assert soup.find(class_="error-summary").a.get_text(strip=True) == (
         "There is more than one place called Newport. "
-        "Choose one from the list below, or enter a postcode, like LS1 4AP"
+        "Choose the place you mean, or enter a postcode, like LS1 4AP"
     )
     box, links = options(soup)
     assert box.p.get_text(strip=True) == "Choose the place you mean:"

@@ -25,6 +25,7 @@ PHONE = {"width": 360, "height": 800}
 DESKTOP = {"width": 1280, "height": 800}
 SHOTS = ["home", "results", "results-filtered", "no-results", "filters-open", "meeting", "groups",
          "family", "results-for-family", "printable-list", "validation-error",
+         "place-did-you-mean", "place-choices",
          "coordinator-outcomes"]
 # Pages for people at a desk (coordinators), also taken at desktop size.
 DESKTOP_SHOTS = ["coordinator-outcomes"]

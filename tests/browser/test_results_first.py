@@ -125,3 +125,55 @@ def test_a_search_sent_with_javascript_leaves_empty_parameters_out_of_its_addres
     page.locator("#results-heading:focus").wait_for()
     assert "time=evening" in page.url
     assert not re.search(r"=(&|$)", page.url), page.url
+
+
+def search_for(page, server, typed: str) -> None:
+    """Types a place into the results page's search box and sends it (through htmx when
+    JavaScript is on), waiting for the answer: results, or the place help."""
+    page.goto(server.url("/meetings?near=LS1+4AP"))
+    page.fill("#near", typed)
+    page.get_by_role("button", name="Search").click()
+    page.locator(f"#near[value='{typed}']").wait_for(state="attached")
+
+
+def on_first_screen(page, selector: str) -> bool:
+    top = page.locator(selector).first.evaluate("e => e.getBoundingClientRect().top + scrollY")
+    return top < PHONE["height"]
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_a_misspelt_town_offers_the_right_one_on_the_first_screen_and_it_finds_meetings(
+    new_context, server, javascript
+):
+    page = new_context(viewport=PHONE, java_script_enabled=javascript).new_page()
+    search_for(page, server, "Leedz")
+    assert page.locator("#near-options p").inner_text() == "Did you mean:"
+    assert on_first_screen(page, "#near-options a")
+    with page.expect_navigation():
+        page.locator("#near-options").get_by_role("link", name="Leeds", exact=True).click()
+    assert "Leeds" in page.locator("#results-heading").inner_text()
+    assert page.evaluate(ANSWER)["answer"] < PHONE["height"]
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_a_name_several_places_share_is_a_choice_each_with_its_county_or_nation(
+    new_context, server, javascript
+):
+    page = new_context(viewport=PHONE, java_script_enabled=javascript).new_page()
+    search_for(page, server, "Newport")
+    choices = page.locator("#near-options a").all_inner_texts()
+    assert choices[0] == "Newport, Wales" and "Newport, Isle of Wight" in choices
+    assert on_first_screen(page, "#near-options a")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Newport, Isle of Wight").click()
+    assert "Newport, Isle of Wight" in page.locator("#results-heading").inner_text()
+    assert page.evaluate(ANSWER)["answer"] < PHONE["height"]
+
+
+@pytest.mark.parametrize("town", ["Hebden Bridge", "Ilkley", "Harrogate"])
+def test_towns_beyond_the_cities_lead_straight_to_results(new_context, server, town):
+    page = new_context(viewport=PHONE).new_page()
+    search_for(page, server, town)
+    assert page.locator("#near-options").count() == 0
+    assert town in page.locator("#results-heading").inner_text()
+    assert page.evaluate(ANSWER)["answer"] < PHONE["height"]

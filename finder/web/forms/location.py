@@ -29,7 +29,7 @@ LOCATION_PROBLEMS = {
     ),
     Problem.AMBIGUOUS_PLACE: _l(
         "There is more than one place called %(text)s. "
-        "Choose one from the list below, or enter a postcode, like LS1 4AP"
+        "Choose the place you mean, or enter a postcode, like LS1 4AP"
     ),
     Problem.BAD_COORDINATES: _l(
         "Your location could not be used. Enter a postcode, town or city instead"
