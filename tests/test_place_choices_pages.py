@@ -52,6 +52,18 @@ def test_a_northern_ireland_place_gets_the_northern_ireland_message(client, page
     assert message.startswith("Northern Ireland")
 
 
+@pytest.mark.parametrize("near", ["Belfast", "BT1 1AA"])
+def test_northern_ireland_offers_a_link_to_online_meetings_keeping_the_filters(
+        client, page, near):
+    response = client.get("/meetings", query_string={"near": near, "fellowship": "na",
+                                                     "radius": "5"})
+    box, links = options(page(response))
+    assert links == [("Online meetings", {"fellowship": ["na"], "mode": ["online"]})]
+    online = client.get(box.a["href"])
+    assert online.status_code == 200
+    assert page(online).find(id="results-heading") is not None
+
+
 def test_a_long_input_is_not_repeated_back_in_full(client, page):
     typed = "Somewhere with a very long name indeed that goes on"
     response = client.get("/meetings", query_string={"near": typed})

@@ -131,8 +131,7 @@ def test_a_history_restore_gets_the_whole_page(client, leeds_meetings):
         ),
         (
             "BT1 1AA",
-            "Northern Ireland postcodes are not covered yet. "
-            "Try searching for online meetings instead",
+            "Northern Ireland is not covered yet. Try online meetings instead",
         ),
     ],
 )

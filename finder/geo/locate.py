@@ -51,6 +51,10 @@ class NotLocated:
         spelt like it."""
         return self.choices or self.suggestions
 
+    @property
+    def in_northern_ireland(self) -> bool:
+        return self.problem is Problem.NORTHERN_IRELAND
+
 
 def locate(text: str, online_geocoder=None) -> Located | NotLocated:
     text = " ".join(text.split())

@@ -413,6 +413,7 @@ PAGES = [
     PageState("validation-error", "/meetings?near=LS1+4A", status=422),
     PageState("place-did-you-mean", "/meetings?near=Leedz", status=422),
     PageState("place-choices", "/meetings?near=Newport", status=422),
+    PageState("northern-ireland", "/meetings?near=Belfast", status=422),
     PageState("results-after-htmx-swap", setup=htmx_results, same_page_as="results"),
     PageState("error-after-htmx-swap", setup=htmx_error, status=422,
               same_page_as="validation-error"),

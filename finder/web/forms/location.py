@@ -21,7 +21,7 @@ LOCATION_PROBLEMS = {
         "We could not find the postcode %(text)s. Check it, or enter a town or city instead"
     ),
     Problem.NORTHERN_IRELAND: _l(
-        "Northern Ireland postcodes are not covered yet. Try searching for online meetings instead"
+        "Northern Ireland is not covered yet. Try online meetings instead"
     ),
     Problem.UNKNOWN_PLACE: _l(
         "We could not find a town or city called %(text)s. "
