@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from factories import make_meeting
@@ -79,7 +80,7 @@ def test_welcoming_finds_smart_meetings_by_smarts_published_position_and_no_na(c
     found = results(client, page)
     assert sorted(found) == ["SMART Leeds 1", "SMART Leeds 2"]
     for text in found.values():
-        assert "(SMART Recovery's published position)" in text
+        assert re.search(r"\(SMART Recovery's published position, checked \w+ \d{4}\)", text)
 
 
 @pytest.mark.usefixtures("imported")
@@ -98,7 +99,7 @@ def test_an_na_meeting_is_found_once_a_coordinator_records_what_the_group_said(c
     assert response.status_code == 303
     found = results(client, page)
     assert "NA Leeds 1" in found and "NA Leeds 2" not in found
-    assert "(stated by the group)" in found["NA Leeds 1"]
+    assert "(stated by the group, November 2026)" in found["NA Leeds 1"], "whose, and when"
     strict = results(client, page, NEAR_LEEDS + "&ort=group")
     assert list(strict) == ["NA Leeds 1"]
 
@@ -120,7 +121,7 @@ def test_an_na_meeting_is_found_once_a_coordinator_publishes_the_groups_own_stat
     assert "NA Leeds 2" in queue.get_text()
     client.post(f"/coordinator/meeting-facts/statements/{statement.id}",
                 data={"decision": "publish"})
-    assert "(stated by the group)" in results(client, page)["NA Leeds 2"]
+    assert re.search(r"\(stated by the group, \w+ \d{4}\)", results(client, page)["NA Leeds 2"])
     row = medication_row(page(client.get("/meetings/na-2")))
     assert "Stated by the group itself on" in row.get_text()
 

@@ -158,6 +158,25 @@ def test_the_printable_list_has_absolute_times_places_facts_and_a_qr_code(client
     assert "/meetings?near=LS1+4AP&who=me" in soup.find(class_="handout__url").get_text()
 
 
+def test_the_printable_list_carries_the_crisis_line_and_the_offer_of_someone_to_go_with(
+        client, page, leeds):
+    handout = page(client.get("/meetings/print?near=LS1+4AP")).find(class_="handout")
+    text = handout.get_text(" ", strip=True)
+    assert "In an emergency call 999" in text and "Samaritans: 116 123" in text
+    assert "You can ask for someone to go with you to a meeting: http" in text
+    assert "/ask-someone-to-go-with-you" in text
+
+
+def test_the_printable_list_dates_each_groups_own_statement_and_lists_its_type_apart(
+        client, page, app_context):
+    make_meeting(name="Dated", fellowship="na", is_open=False, ort_openness="welcoming",
+                 ort_source="group", feed_facts_on=dt.date(2025, 1, 6))
+    [item] = page(client.get("/meetings/print?near=LS1+4AP")).select(".handout__list > li")
+    first_line, *_rest, facts = [p.get_text(" ", strip=True) for p in item.find_all("p")]
+    assert "Closed" in first_line and "Closed" not in facts
+    assert "(stated by the group, January 2025)" in facts
+
+
 def test_the_printable_list_holds_up_to_fifty_meetings(client, page, app_context):
     for number in range(55):
         make_meeting(name=f"Group {number:02}")

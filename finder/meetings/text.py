@@ -98,25 +98,39 @@ def weekly_schedule(meeting) -> str:
     }
 
 
-def ort_sentence(openness: str, source: str | None, fellowship: str | None = None) -> str:
-    """The answer and, in brackets, whose it is: 'Welcomes people on methadone or
-    buprenorphine (SMART Recovery's published position)'."""
+def ort_sentence(openness: str, source: str | None, fellowship: str | None = None,
+                 as_of: dt.date | None = None) -> str:
+    """The answer and, in brackets, whose it is and when: 'Welcomes people on methadone or
+    buprenorphine (SMART Recovery's published position, November 2026)'."""
     text = str(vocabulary.ORT_OPENNESS.get(openness, vocabulary.ORT_OPENNESS["not_stated"]))
-    if source == "fellowship" and fellowship and openness != "not_stated":
-        return f"{text} ({published_position(fellowship)})"
-    if source in vocabulary.FACT_SOURCES and openness != "not_stated":
-        return f"{text} ({vocabulary.FACT_SOURCES[source]})"
-    return text
+    if openness == "not_stated" or source not in vocabulary.FACT_SOURCES:
+        return text
+    if source == "fellowship":
+        # A published position is dated by when we last read it, not when it was written.
+        whose = published_position(fellowship) if fellowship else vocabulary.FACT_SOURCES[source]
+        checked = _("checked %(month)s", month=_month(as_of)) if as_of else None
+        return f"{text} ({', '.join(str(part) for part in (whose, checked) if part)})"
+    return f"{text} ({_whose_and_when(str(vocabulary.FACT_SOURCES[source]), as_of)})"
 
 
-def ethos_with_source(ethos: str, source: str | None) -> str:
-    """The ethos and whose word it is: 'Secular (stated by the group)', 'Spiritual (the
-    fellowship's usual approach)'."""
+def ethos_with_source(ethos: str, source: str | None, as_of: dt.date | None = None) -> str:
+    """The ethos and whose word it is: 'Secular (stated by the group, March 2026)',
+    'Spiritual (the fellowship's usual approach)'."""
     label = str(vocabulary.ETHOS.get(ethos, ethos))
     if source == "group":
-        return f"{label} ({vocabulary.FACT_SOURCES['group']})"
+        return f"{label} ({_whose_and_when(str(vocabulary.FACT_SOURCES['group']), as_of)})"
     usual = _("the fellowship's usual approach")
     return f"{label} ({usual})"
+
+
+def _whose_and_when(whose: str, as_of: dt.date | None) -> str:
+    """'stated by the group, January 2025': the month a statement was made, so a list shows
+    how old a fact is as well as whose it is."""
+    return f"{whose}, {_month(as_of)}" if as_of else whose
+
+
+def _month(value: dt.date) -> str:
+    return format_date(value, "LLLL yyyy")
 
 
 def published_position(fellowship: str) -> str:

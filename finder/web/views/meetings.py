@@ -96,6 +96,7 @@ def handout():
         located=located,
         now=schedule.now_in_london(),
         live_url=live,
+        ask_url=request.url_root.rstrip("/") + url_for("ask.ask"),
         qr_svg=qr_code.svg(live),
     )
 
