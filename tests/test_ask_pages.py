@@ -67,6 +67,23 @@ def test_a_meeting_link_prefills_the_meeting(client, page, app_context):
     assert soup.find(id="fellowship") is None
 
 
+def test_a_family_groups_form_does_not_ask_about_methadone(client, page, app_context):
+    family = make_meeting(fellowship="al-anon")
+    other = make_meeting(fellowship="na")
+    assert page(client.get(f"{ASK}?meeting={family.slug}")).find(
+        "input", attrs={"name": "takes_ort_medication"}) is None
+    assert page(client.get(f"{ASK}?meeting={other.slug}")).find(
+        "input", attrs={"name": "takes_ort_medication"}) is not None
+
+
+@pytest.mark.parametrize("fellowship, kept", [("nar-anon", None), ("na", True)])
+def test_the_methadone_answer_is_never_kept_for_a_family_group(
+        client, app_context, fellowship, kept):
+    assert ask(client, fellowship=fellowship, takes_ort_medication="y").status_code == 303
+    [saved] = db.session.query(AccompanimentRequest).all()
+    assert saved.takes_ort_medication is kept
+
+
 def test_the_meeting_page_links_to_the_form_with_the_meeting(client, page, app_context):
     meeting = make_meeting()
     soup = page(client.get(f"/meetings/{meeting.slug}"))

@@ -18,6 +18,7 @@ from wtforms.validators import Length
 from wtforms.validators import Optional
 
 from finder import vocabulary
+from finder.meetings import facts as meeting_facts
 from finder.meetings import fellowships
 from finder.peer.contacts import is_email_address
 from finder.peer.contacts import is_uk_phone_number
@@ -119,6 +120,16 @@ class RequestForm(FlaskForm):
         groups = ((f.slug, f.name) for f in fellowships.all_fellowships())
         self.fellowship.choices = options([("", _l("Choose a group")), *groups])
         self.day.choices = options([("", _l("Choose a day")), *enumerate(vocabulary.DAY_NAMES)])
+        if meeting is not None and not meeting_facts.applies_to(meeting):
+            del self.takes_ort_medication  # a family group: the question is not asked
+
+    def medication_answer(self) -> bool | None:
+        """True if the person going said they take methadone or buprenorphine; never kept
+        for a family group, where the question does not apply."""
+        if "takes_ort_medication" not in self or not self.takes_ort_medication.data:
+            return None
+        chosen = fellowships.get(self.fellowship.data or "")
+        return None if chosen is not None and chosen.family_group else True
 
     def validate_fellowship(self, field):
         if self.for_meeting is None and fellowships.get(field.data or "") is None:

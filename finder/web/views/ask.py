@@ -100,7 +100,7 @@ def _new_request(form: RequestForm, meeting: Meeting | None, located: Located | 
         volunteer_gender=form.volunteer_gender.data or None, language=form.language.data or None,
         access_needs=(form.access_needs.data or "").strip() or None,
         note=(form.note.data or "").strip() or None,
-        takes_ort_medication=True if form.takes_ort_medication.data else None,
+        takes_ort_medication=form.medication_answer(),
         client_consented=form.made_by.data == "keyworker" and form.client_consent.data == "yes",
         keyworker_may_know_if_went=(form.made_by.data == "keyworker"
                                     and form.keyworker_told.data == "yes"),
