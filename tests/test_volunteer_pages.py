@@ -69,6 +69,23 @@ def test_an_offer_names_the_meeting_says_how_far_and_when_to_answer_by(app, page
     assert card["Answer by"] == "Monday 10 March 2025, 12:00"
 
 
+def test_an_accepted_requests_page_names_the_meeting_and_where_it_is(app, page):
+    meeting = make_meeting(name="Harbour Lights Group", location="Quaker House",
+                           address="12 Fictional Row", city="Leeds", postal_code="LS1 4AP")
+    volunteer = make_volunteer()
+    submitted = peer_requests.submit(db.session, peer_requests.from_meeting(
+        meeting, first_name="Quillon", contact_method="phone", contact_value="07700 900321"),
+        MONDAY_MORNING, app.config)
+    peer_requests.route(db.session, submitted.request, MONDAY_MORNING, app.config)
+    client = signed_in(app, volunteer)
+    client.post(f"/volunteer/offers/{submitted.request.offers[0].id}/accept")
+    soup = page(client.get(f"/volunteer/requests/{submitted.request.public_id}"))
+    rows = {row.dt.get_text(strip=True): row.dd for row in soup.select(".summary-list > div")}
+    assert rows["Meeting"].a.get_text(strip=True) == "Harbour Lights Group"
+    assert list(rows["Where"].stripped_strings) == [
+        "Quaker House", "12 Fictional Row", "Leeds", "LS1 4AP"]
+
+
 def test_after_accepting_the_contact_details_are_on_the_dashboard_and_the_view_is_recorded(
         app, page):
     volunteer = make_volunteer()

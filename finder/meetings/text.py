@@ -166,6 +166,14 @@ def fact_origin(fact: facts.Fact, fellowship: str) -> str:
     return _("Nobody has told us the group's position yet.")
 
 
+def address_lines(meeting) -> list[str]:
+    """Where an in-person meeting is, a line each: the venue, street, town and postcode as
+    the listing gives them, else its one-line address."""
+    lines = [line for line in (meeting.location, meeting.address, meeting.city,
+                               meeting.postal_code) if line]
+    return lines or ([meeting.formatted_address] if meeting.formatted_address else [])
+
+
 def language_name(code: str) -> str:
     return str(vocabulary.MEETING_LANGUAGES.get(code, code))
 

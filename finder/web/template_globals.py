@@ -85,6 +85,7 @@ def init_app(app: Flask) -> None:
         # Meetings
         when=meeting_text.when,
         miles=meeting_text.miles,
+        address_lines=meeting_text.address_lines,
         weekly_schedule=meeting_text.weekly_schedule,
         every_week_at=meeting_text.every_week_at,
         clock=meeting_text.clock,

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from finder.extensions import db
 from finder.extensions import limiter
 from finder.models import AccompanimentRequest
+from finder.models import Meeting
 from finder.models import Offer
 from finder.models.times import utcnow
 from finder.peer import accounts
@@ -185,6 +186,13 @@ def _accepted_request(public_id: str) -> AccompanimentRequest:
     return found
 
 
+def _meeting(slug: str | None) -> Meeting | None:
+    """The meeting a request is for, while it is still listed (the request keeps its slug)."""
+    if not slug:
+        return None
+    return db.session.scalar(select(Meeting).where(Meeting.slug == slug))
+
+
 @bp.get("/requests/<public_id>")
 @volunteer_required
 def accepted_request(public_id: str):
@@ -192,6 +200,7 @@ def accepted_request(public_id: str):
     contact = matching.reveal_contact(db.session, found, signed_in_volunteer(), utcnow())
     return private(current_app.make_response(render_template(
         "pages/volunteer/request.html", request_=found, contact=contact,
+        meeting=_meeting(found.meeting_slug),
         volunteer=signed_in_volunteer(), outcome_form=OutcomeForm(formdata=None),
         meeting_started=found.meeting_at <= utcnow())))
 
