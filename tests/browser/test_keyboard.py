@@ -7,6 +7,7 @@ import pytest
 
 from .keyboard import assert_focus_visible
 from .keyboard import tab_to
+from .pages import ask_with_errors
 
 pytestmark = pytest.mark.browser
 
@@ -83,6 +84,18 @@ def test_an_invalid_postcode_moves_focus_to_the_error_summary(browser_page, serv
     tab_to(page, ".error-summary a")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "near"
+
+
+def test_a_form_sent_with_mistakes_comes_back_with_focus_on_its_error_summary(
+        browser_page, server):
+    page = browser_page
+    response = ask_with_errors(page, server)
+    assert response.status == 422, "a whole page, sent without htmx"
+    page.locator(".error-summary:focus").wait_for()
+    assert_focus_visible(page)
+    tab_to(page, ".error-summary a")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.closest('.form-group') !== null")
 
 
 def test_the_skip_link_is_the_first_stop_and_moves_to_the_main_content(browser_page, server):

@@ -32,6 +32,13 @@
     }
   });
 
+  // A page that comes back with mistakes (a form sent without htmx) starts at its error
+  // summary, as GOV.UK's pages do, so the first thing read is what to put right.
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector(".error-summary[data-focus-after-swap]");
+    if (summary) { summary.focus(); }
+  });
+
   // Hidden fields are only in the form when they have a value, so links stay short.
   function setHidden(form, name, value) {
     var input = form.elements[name];
