@@ -17,11 +17,13 @@ import jinja2
 from flask import has_request_context
 from flask_babel import force_locale
 from flask_babel import format_datetime
+from flask_babel import gettext as _
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from finder import vocabulary
+from finder.meetings import schedule
 from finder.meetings import text as meeting_text
 from finder.models import AccompanimentRequest
 from finder.models import Volunteer
@@ -96,6 +98,18 @@ def status_link(token: str, config: Mapping) -> str:
 def date_text(at: dt.datetime) -> str:
     """A naive UTC time as people read it: weekday, date and time in Europe/London."""
     return format_datetime(at.replace(tzinfo=dt.UTC), "EEEE d MMMM y, HH:mm")
+
+
+def deadline_text(at: dt.datetime, now: dt.datetime) -> str:
+    """A deadline read at a glance: 'Today at 18:44', 'Tomorrow at 09:00', else the whole
+    date. Both naive UTC; the day is the day in Europe/London."""
+    local = at.replace(tzinfo=dt.UTC).astimezone(schedule.LONDON)
+    today = now.replace(tzinfo=dt.UTC).astimezone(schedule.LONDON).date()
+    if local.date() == today:
+        return _("Today at %(time)s", time=meeting_text.clock(local))
+    if local.date() == today + dt.timedelta(days=1):
+        return _("Tomorrow at %(time)s", time=meeting_text.clock(local))
+    return date_text(at)
 
 
 def when_text(request: AccompanimentRequest) -> str:

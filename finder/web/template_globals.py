@@ -16,6 +16,7 @@ from finder.meetings import facts as meeting_facts
 from finder.meetings import support
 from finder.meetings import text as meeting_text
 from finder.models import MeetingSource
+from finder.models.times import utcnow
 from finder.peer import contacts
 from finder.peer import labels as peer_labels
 from finder.peer import messages as peer_messages
@@ -122,4 +123,6 @@ def init_app(app: Flask) -> None:
         language_label=_label(vocabulary.MEETING_LANGUAGES),
         when_text=peer_messages.when_text,
         date_text=peer_messages.date_text,
+        deadline_text=peer_messages.deadline_text,
+        now_utc=utcnow,
     )

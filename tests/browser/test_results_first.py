@@ -11,6 +11,7 @@ import pytest
 
 from .pages import LANGUAGES
 from .pages import choose_language
+from .pages import volunteer_dashboard
 
 pytestmark = pytest.mark.browser
 
@@ -177,3 +178,16 @@ def test_towns_beyond_the_cities_lead_straight_to_results(new_context, server, t
     assert page.locator("#near-options").count() == 0
     assert town in page.locator("#results-heading").inner_text()
     assert page.evaluate(ANSWER)["answer"] < PHONE["height"]
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_a_volunteer_on_a_phone_sees_an_offer_and_its_i_can_go_button_on_the_first_screen(
+    new_context, server, javascript
+):
+    page = new_context(viewport=PHONE, java_script_enabled=javascript).new_page()
+    volunteer_dashboard(page, server)
+    assert page.locator("main h2").first.inner_text() == "Offers", "the offer before the rest"
+    accept = page.get_by_role("button", name="I can go").first
+    bottom = accept.evaluate("b => b.getBoundingClientRect().bottom + scrollY")
+    assert bottom <= PHONE["height"], bottom
+    assert page.locator(".summary-list--compact").first.inner_text().count("Answer by") == 1
