@@ -1,6 +1,9 @@
 # finder: the web app (gunicorn) and, with another command, the worker and the release step.
 # Build: docker build -t finder .      Run everything: docker compose up (see compose.yaml).
-FROM python:3.12-slim-bookworm
+# The base is an argument only so a check can substitute a locally built one when Docker Hub
+# is out of reach (deploy/check-image.sh); a normal build uses this default.
+ARG PYTHON_IMAGE=python:3.12-slim-bookworm
+FROM ${PYTHON_IMAGE}
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
