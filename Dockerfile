@@ -28,7 +28,8 @@ COPY gunicorn.conf.py ./
 
 USER finder
 EXPOSE 8000
-# /healthz answers only to the site's own host name (TRUSTED_HOSTS), so the check sends it.
+# /healthz answers only to the site's own host name (TRUSTED_HOSTS), so the check sends it, on
+# the port gunicorn listens on (GUNICORN_BIND, as gunicorn.conf.py reads it).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["python", "-c", "import os, urllib.parse, urllib.request; host = urllib.parse.urlsplit(os.environ['FINDER_BASE_URL']).hostname; urllib.request.urlopen(urllib.request.Request('http://127.0.0.1:8000/healthz', headers={'Host': host}), timeout=4)"]
+  CMD ["python", "-c", "import os, urllib.parse, urllib.request; host = urllib.parse.urlsplit(os.environ['FINDER_BASE_URL']).hostname; port = os.environ.get('GUNICORN_BIND', '0.0.0.0:8000').rpartition(':')[2]; urllib.request.urlopen(urllib.request.Request(f'http://127.0.0.1:{port}/healthz', headers={'Host': host}), timeout=4)"]
 CMD ["gunicorn", "--config", "gunicorn.conf.py"]
