@@ -5,8 +5,8 @@
 #   sudo FINDER_CHECK_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/docker_check \
 #        FINDER_CHECK_REDIS_URL=redis://127.0.0.1:6379/5 deploy/check-image.sh
 #
-# The database should be empty (the release step is checked on it) and port 8000 free (the
-# image's HEALTHCHECK asks 127.0.0.1:8000). Containers share the host's network.
+# The database should be empty (the release step is checked on it) and port 8000 free.
+# Containers share the host's network.
 #
 # When python:3.12-slim-bookworm cannot be pulled, a substitute base is made once with
 # debootstrap: Debian bookworm's Python (3.11, not 3.12) in a virtualenv at /usr/local, so
