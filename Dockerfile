@@ -1,6 +1,9 @@
 # finder: the web app (gunicorn) and, with another command, the worker and the release step.
 # Build: docker build -t finder .      Run everything: docker compose up (see compose.yaml).
-FROM python:3.12-slim-bookworm
+# The base is an argument only so a check can substitute a locally built one when Docker Hub
+# is out of reach (deploy/check-image.sh); a normal build uses this default.
+ARG PYTHON_IMAGE=python:3.12-slim-bookworm
+FROM ${PYTHON_IMAGE}
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -25,7 +28,8 @@ COPY gunicorn.conf.py ./
 
 USER finder
 EXPOSE 8000
-# /healthz answers only to the site's own host name (TRUSTED_HOSTS), so the check sends it.
+# /healthz answers only to the site's own host name (TRUSTED_HOSTS), so the check sends it, on
+# the port gunicorn listens on (GUNICORN_BIND, as gunicorn.conf.py reads it).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["python", "-c", "import os, urllib.parse, urllib.request; host = urllib.parse.urlsplit(os.environ['FINDER_BASE_URL']).hostname; urllib.request.urlopen(urllib.request.Request('http://127.0.0.1:8000/healthz', headers={'Host': host}), timeout=4)"]
+  CMD ["python", "-c", "import os, urllib.parse, urllib.request; host = urllib.parse.urlsplit(os.environ['FINDER_BASE_URL']).hostname; port = os.environ.get('GUNICORN_BIND', '0.0.0.0:8000').rpartition(':')[2]; urllib.request.urlopen(urllib.request.Request(f'http://127.0.0.1:{port}/healthz', headers={'Host': host}), timeout=4)"]
 CMD ["gunicorn", "--config", "gunicorn.conf.py"]
