@@ -19,6 +19,20 @@ def stdout_handler() -> logging.Handler:
     return handler
 
 
+# What each pass of the background worker did ("sent=1", "idle"): logged in every
+# environment, so a developer running `flask worker` sees it too.
+worker_log = logging.getLogger("worker")
+
+
+def init_worker() -> None:
+    """The worker's records at INFO, on stdout in the one format (in production the app has
+    already given the root logger that handler)."""
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(stdout_handler())
+    worker_log.setLevel(logging.INFO)
+
+
 def init_app(app: Flask) -> None:
     """In production the app's records go to the root logger, which writes to stdout (unless
     gunicorn or the host configured it already)."""

@@ -117,7 +117,7 @@ def test_without_smtp_settings_messages_wait_in_the_outbox(app):
     assert db.session.query(OutboxMessage).one().status == "pending"
 
 
-def test_the_worker_command_runs_once(runner, smtp_config):
+def test_the_worker_command_runs_once_and_logs_what_it_did(runner, smtp_config, caplog):
     inbox = Inbox()
     server = Controller(inbox, hostname="127.0.0.1", port=smtp_config["SMTP_PORT"])
     server.start()
@@ -129,7 +129,11 @@ def test_the_worker_command_runs_once(runner, smtp_config):
     finally:
         server.stop()
     assert result.exit_code == 0, result.output
-    assert "sent=1" in result.output and len(inbox.messages) == 1
+    assert len(inbox.messages) == 1
+    # A log record (one format, on stdout, like the app's), not a bare printed line.
+    assert [r.getMessage() for r in caplog.records
+            if r.name == "worker" and r.levelname == "INFO"] == ["sent=1"]
+    assert result.output == ""
 
 
 class WorkerKilled(BaseException):

@@ -11,6 +11,7 @@ from flask import Flask
 from flask import current_app
 from flask.cli import AppGroup
 
+from finder import logs
 from finder.extensions import db
 from finder.importers import scheduled
 from finder.models import OutboxMessage
@@ -70,13 +71,16 @@ def worker_command(once: bool) -> None:
     """Send queued email, move requests along (waves, escalation, reminders), erase old data,
     sync meeting sources when due."""
     worker = f"{socket.gethostname()}:{os.getpid()}"
+    logs.init_worker()
     for channel in OUTBOX_CHANNELS:
         if senders.for_channel(channel, current_app.config) is None:
-            click.echo(f"No sender is set up for {channel}: such messages stay in the outbox "
-                       f"until one is (see the README's configuration).", err=True)
+            logs.worker_log.warning("No sender is set up for %s: such messages stay in the "
+                                    "outbox until one is (see the README's configuration).",
+                                    channel)
     while True:
         counts = run_once(worker)
-        click.echo(" ".join(f"{key}={value}" for key, value in counts.items() if value) or "idle")
+        logs.worker_log.info(
+            " ".join(f"{key}={value}" for key, value in counts.items() if value) or "idle")
         if once:
             return
         time.sleep(current_app.config["FINDER_WORKER_INTERVAL_SECONDS"])

@@ -17,8 +17,8 @@ import jinja2
 from flask import has_request_context
 from flask_babel import force_locale
 from flask_babel import format_datetime
-from flask_babel import gettext as _
 from flask_babel import get_translations
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
