@@ -70,14 +70,24 @@ def test_the_welsh_and_polish_guides_are_translated(client, page, path):
 def test_the_first_meeting_guide_answers_the_worries_before_a_first_meeting(client, page):
     soup = page(client.get(FIRST_MEETING))
     sections = [h2["id"] for h2 in main(soup).find_all("h2")]
-    assert sections[:7] == ["what-happens", "you-do-not-have-to", "open-and-closed", "online",
-                            "if-you-have-used", "anonymity", "try-a-few"]
+    assert sections[:8] == ["what-happens", "you-do-not-have-to", "open-and-closed", "online",
+                            "if-you-have-used", "medication", "anonymity", "try-a-few"]
     text = text_of(soup)
     for promise in ("60 to 90 minutes", "first names only", "do not have to speak",
                     "do not have to pray", "do not have to give money",
                     "call yourself an alcoholic, an addict", "leave at any time",
                     "camera off", "not a legal promise", "try a few different groups"):
         assert promise in text, promise
+
+
+def test_the_first_meeting_guide_speaks_to_someone_on_methadone_or_buprenorphine(client, page):
+    soup = page(client.get(FIRST_MEETING))
+    section = soup.find(id="medication").find_next_siblings(limit=5)
+    text = " ".join(element.get_text(" ", strip=True) for element in section)
+    assert "does not stop you going to an open meeting" in text
+    assert "whose word it is and when" in text and "Talk to your prescriber" in text
+    link = section[-1].a["href"]
+    assert link == "/meetings?ort=welcoming"
 
 
 def test_the_first_meeting_guide_treats_every_kind_of_group_alike(client, page):
