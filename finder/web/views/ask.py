@@ -63,7 +63,19 @@ def _meeting(slug: str | None) -> Meeting | None:
 def _render_form(form: RequestForm, status: int = 200, too_soon=None, wait: str | None = None):
     return private(current_app.make_response((render_template(
         "pages/ask/form.html", form=form, meeting=form.for_meeting,
+        next_at=_next_occurrence(form.for_meeting),
         form_errors=form.error_fields(), too_soon=too_soon, wait=wait), status)))
+
+
+def _next_occurrence(meeting: Meeting | None) -> dt.datetime | None:
+    """The meeting's next date, so the form says which one it asks about ("Every Wednesday"
+    alone does not); if that one is too soon, sending the form says so and offers the next."""
+    if meeting is None or meeting.day is None or meeting.start_time is None:
+        return None
+    minute = meeting.start_time.hour * 60 + meeting.start_time.minute
+    chosen, passed_over = peer_requests.plan_meeting(
+        meeting.day, minute, utcnow(), current_app.config["FINDER_PEER_LEAD_MINUTES"])
+    return passed_over or chosen
 
 
 def _sent_a_request(response) -> bool:
