@@ -67,6 +67,16 @@ def test_a_meeting_link_prefills_the_meeting(client, page, app_context):
     assert soup.find(id="fellowship") is None
 
 
+def test_the_form_names_the_date_of_the_meeting_it_asks_about(client, page, app_context):
+    meeting = make_meeting(name="Tuesday Newcomers", day=2, start_time=dt.time(19, 30))
+    text = page(client.get(f"{ASK}?meeting={meeting.slug}")).main.get_text(" ", strip=True)
+    found = re.search(r"Next: Tuesday (\d+ \w+ \d{4}), 19:30", text)
+    assert found, "which Tuesday, not only 'every Tuesday'"
+    day = dt.datetime.strptime(found.group(1), "%d %B %Y").date()
+    today = dt.date.today()
+    assert day.weekday() == 1 and today <= day <= today + dt.timedelta(days=14)
+
+
 def test_a_family_groups_form_does_not_ask_about_methadone(client, page, app_context):
     family = make_meeting(fellowship="al-anon")
     other = make_meeting(fellowship="na")
