@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from .pages import ASK_PATH
 from .pages import ask_with_place_choices
 from .pages import fill_request
 
@@ -117,3 +118,17 @@ def test_a_town_several_places_share_is_chosen_from_radio_buttons_without_javasc
         page.get_by_role("button", name="Send request").click()
     assert page.locator("h1").inner_text() == "Request sent"
     assert typed_name == "Sam"
+
+
+def test_the_keyworker_questions_show_only_for_a_keyworker_with_javascript_and_always_without(
+        browser_page, no_js_page, server):
+    for page in (browser_page, no_js_page):
+        page.goto(server.url(ASK_PATH))
+    keyworker, no_js_keyworker = (p.locator("#keyworker") for p in (browser_page, no_js_page))
+    assert no_js_keyworker.is_visible(), "without JavaScript every question is there"
+    assert keyworker.is_hidden(), "nobody has said they are a keyworker yet"
+    browser_page.check("input[name=made_by][value=self]")
+    assert keyworker.is_hidden()
+    browser_page.check("input[name=made_by][value=keyworker]")
+    assert keyworker.is_visible()
+    assert browser_page.get_by_label("Yes, they have agreed").is_visible()

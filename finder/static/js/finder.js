@@ -39,6 +39,22 @@
     if (summary) { summary.focus(); }
   });
 
+  // Questions for one answer only (GOV.UK's conditional reveal): data-shown-when="made_by=
+  // keyworker" shows a block while that radio button is chosen. Without JavaScript every
+  // question is on the page, and the server ignores the ones that do not apply.
+  function revealConditionals() {
+    document.querySelectorAll("[data-shown-when]").forEach(function (block) {
+      var rule = block.getAttribute("data-shown-when").split("=");
+      var chosen = block.closest("form") &&
+        block.closest("form").querySelector("input[name='" + rule[0] + "']:checked");
+      block.hidden = !(chosen && chosen.value === rule[1]);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", revealConditionals);
+  document.addEventListener("change", function (event) {
+    if (event.target.type === "radio") { revealConditionals(); }
+  });
+
   // Hidden fields are only in the form when they have a value, so links stay short.
   function setHidden(form, name, value) {
     var input = form.elements[name];
