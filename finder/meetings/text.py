@@ -101,7 +101,8 @@ def weekly_schedule(meeting) -> str:
 def ort_sentence(openness: str, source: str | None, fellowship: str | None = None,
                  as_of: dt.date | None = None) -> str:
     """The answer and, in brackets, whose it is and when: 'Welcomes people on methadone or
-    buprenorphine (SMART Recovery's published position, November 2026)'."""
+    buprenorphine (SMART Recovery's published position, checked November 2026)', 'Welcomes
+    people on methadone or buprenorphine (stated by the group, January 2025)'."""
     text = str(vocabulary.ORT_OPENNESS.get(openness, vocabulary.ORT_OPENNESS["not_stated"]))
     if openness == "not_stated" or source not in vocabulary.FACT_SOURCES:
         return text
