@@ -24,7 +24,7 @@ IMAGE=finder:check
 HOST=meetings.example.org
 failures=0
 work=$(mktemp -d)
-remove_containers() { docker rm -f finder-check-web finder-check-worker >/dev/null 2>&1; }
+remove_containers() { docker rm -f finder-check-web finder-check-worker finder-check-nosecret >/dev/null 2>&1; }
 remove_containers
 # Logs and responses stay in $work when a check fails.
 trap 'remove_containers; if [ "$failures" = 0 ]; then rm -rf "$work"; else echo "details: $work"; fi' EXIT
@@ -108,7 +108,7 @@ done
 [ "$health" = healthy ]
 result "web: HEALTHCHECK status healthy" $? "$health"
 docker logs finder-check-web >"$work/web.out" 2>"$work/web.err"
-format='^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8},[0-9]{3} [A-Z]+ \[[0-9]+\] [a-z.]+: '
+format='^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8},[0-9]{3} [A-Z]+ \[[0-9]+\] [A-Za-z0-9_.]+: '
 [ -s "$work/web.out" ] && [ ! -s "$work/web.err" ] && ! grep -Evq "$format" "$work/web.out" \
     && grep -q 'GET /meetings?\[redacted\]' "$work/web.out"
 result "web: logs on stdout only, one format, search text redacted" $?
@@ -127,7 +127,9 @@ run --rm "$IMAGE" flask --app finder worker --once >/dev/null 2>&1
 result "worker --once exits 0" $?
 
 grep -v '^SECRET_KEY=' "$work/env" >"$work/env-nosecret"
-docker run --rm --network host --env-file "$work/env-nosecret" -e GUNICORN_BIND=127.0.0.1:8099 "$IMAGE" >"$work/nosecret.log" 2>&1
+# Bounded: if the app ever started without a secret, the check must fail, not wait forever.
+timeout 60 docker run --rm --name finder-check-nosecret --network host \
+  --env-file "$work/env-nosecret" -e GUNICORN_BIND=127.0.0.1:8099 "$IMAGE" >"$work/nosecret.log" 2>&1
 status=$?
 [ "$status" != 0 ] && grep -q 'Set SECRET_KEY' "$work/nosecret.log"
 result "web without SECRET_KEY: refused, says to set SECRET_KEY" $? "exit $status"

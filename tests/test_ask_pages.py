@@ -67,14 +67,18 @@ def test_a_meeting_link_prefills_the_meeting(client, page, app_context):
     assert soup.find(id="fellowship") is None
 
 
-def test_the_form_names_the_date_of_the_meeting_it_asks_about(client, page, app_context):
+@pytest.mark.parametrize("now, expected", [
+    # Monday 9 March 2026, 10:00 in London (GMT): Tuesday's meeting is tomorrow.
+    (dt.datetime(2026, 3, 9, 10, 0), "Tuesday 10 March 2026, 19:30"),
+    # Tuesday 31 March 2026, 19:40 in London (BST, 18:40 UTC): that evening's has started.
+    (dt.datetime(2026, 3, 31, 18, 40), "Tuesday 7 April 2026, 19:30"),
+])
+def test_the_form_names_the_date_the_request_would_be_for(
+        client, page, app_context, monkeypatch, now, expected):
+    monkeypatch.setattr("finder.web.views.ask.utcnow", lambda: now)
     meeting = make_meeting(name="Tuesday Newcomers", day=2, start_time=dt.time(19, 30))
     text = page(client.get(f"{ASK}?meeting={meeting.slug}")).main.get_text(" ", strip=True)
-    found = re.search(r"Next: Tuesday (\d+ \w+ \d{4}), 19:30", text)
-    assert found, "which Tuesday, not only 'every Tuesday'"
-    day = dt.datetime.strptime(found.group(1), "%d %B %Y").date()
-    today = dt.date.today()
-    assert day.weekday() == 1 and today <= day <= today + dt.timedelta(days=14)
+    assert f"The request is for {expected}." in text
 
 
 def test_a_family_groups_form_does_not_ask_about_methadone(client, page, app_context):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from flask import request
 from icalendar import Calendar
 
@@ -80,3 +81,17 @@ def test_a_forged_host_never_reaches_the_calendar_uid(client, app_context):
     event = Calendar.from_ical(response.data).walk("VEVENT")[0]
     assert str(event["uid"]) == f"{meeting.slug}@localhost"
     assert "evil.example" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/meetings?near=LS1+4AP", "/meetings/print?near=LS1+4AP"])
+def test_a_forged_host_never_reaches_a_shared_or_printed_link(client, app, app_context, path):
+    """The share box's link, the handout's live link (and its QR code) and its link to ask
+    someone to go with you are all built from FINDER_BASE_URL."""
+    make_meeting()
+    app.config["FINDER_BASE_URL"] = "https://meetings.example.org"
+    try:
+        page = client.get(path, headers={"Host": "evil.example"}).get_data(as_text=True)
+    finally:
+        app.config["FINDER_BASE_URL"] = "http://localhost"
+    assert "https://meetings.example.org/" in page
+    assert "evil.example" not in page

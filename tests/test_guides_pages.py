@@ -85,7 +85,8 @@ def test_the_first_meeting_guide_speaks_to_someone_on_methadone_or_buprenorphine
     section = soup.find(id="medication").find_next_siblings(limit=5)
     text = " ".join(element.get_text(" ", strip=True) for element in section)
     assert "does not stop you going to an open meeting" in text
-    assert "whose word it is and when" in text and "Talk to your prescriber" in text
+    assert "whose word it is and when it was said or checked" in text
+    assert "Talk to your prescriber" in text
     link = section[-1].a["href"]
     assert link == "/meetings?ort=welcoming"
 

@@ -8,6 +8,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
+from peer_factories import make_request
 from sqlalchemy import create_engine
 from sqlalchemy import inspect
 from sqlalchemy import text
@@ -137,3 +138,21 @@ def test_an_existing_volunteers_windows_become_their_week_mask_in_the_upgrade(
         db.engine.dispose()
     assert mask == (free_slots.slot_bit(1, 19 * 60) | free_slots.slot_bit(6, 11 * 60)
                     | free_slots.slot_bit(6, 12 * 60))
+
+
+def test_a_methadone_answer_kept_for_a_family_groups_request_is_cleared_by_the_upgrade(
+        empty_database_url):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url, "TESTING": True,
+                      "FINDER_PREPARE_DATABASE": False})
+    with app.app_context():
+        upgrade(revision="0019")  # the same tables as now: 0020 changes rows only
+        family = make_request(fellowship="nar-anon", takes_ort_medication=True).id
+        own = make_request(fellowship="na", takes_ort_medication=True).id
+        db.session.remove()
+        upgrade()
+        kept = dict(db.session.execute(text(
+            "SELECT id, takes_ort_medication FROM accompaniment_requests")).all())
+        db.session.remove()
+        db.engine.dispose()
+    assert kept[family] is None
+    assert bool(kept[own]) is True

@@ -22,6 +22,7 @@ from finder.peer import labels as peer_labels
 from finder.peer import messages as peer_messages
 from finder.web import search_engines
 from finder.web import search_links
+from finder.web import urls
 from finder.web.i18n import LANGUAGE_NAMES
 from finder.web.security import csp_nonce
 from finder.web.static_files import inline_stylesheet
@@ -125,4 +126,5 @@ def init_app(app: Flask) -> None:
         date_text=peer_messages.date_text,
         deadline_text=peer_messages.deadline_text,
         now_utc=utcnow,
+        site_base_url=urls.base_url,
     )

@@ -68,14 +68,14 @@ def _render_form(form: RequestForm, status: int = 200, too_soon=None, wait: str 
 
 
 def _next_occurrence(meeting: Meeting | None) -> dt.datetime | None:
-    """The meeting's next date, so the form says which one it asks about ("Every Wednesday"
-    alone does not); if that one is too soon, sending the form says so and offers the next."""
+    """The date the request would be for, so the form says which one ("Every Wednesday"
+    alone does not): the next one that has not started and leaves a volunteer time."""
     if meeting is None or meeting.day is None or meeting.start_time is None:
         return None
     minute = meeting.start_time.hour * 60 + meeting.start_time.minute
-    chosen, passed_over = peer_requests.plan_meeting(
+    chosen, _passed_over = peer_requests.plan_meeting(
         meeting.day, minute, utcnow(), current_app.config["FINDER_PEER_LEAD_MINUTES"])
-    return passed_over or chosen
+    return chosen
 
 
 def _sent_a_request(response) -> bool:

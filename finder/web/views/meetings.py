@@ -30,6 +30,7 @@ from finder.web.forms.search import ChangeReportForm
 from finder.web.forms.search import SearchForm
 from finder.web.pages import render_page_or_fragment
 from finder.web.urls import absolute_url
+from finder.web.urls import base_url
 from finder.web.urls import site_host
 from finder.web.ways_out import ways_out
 
@@ -88,7 +89,7 @@ def handout():
     form, results, located = _run_search(1, HANDOUT_SIZE)
     if results is None:
         return redirect(search_links.search_path_with())
-    live = request.url_root.rstrip("/") + search_links.search_path_with()
+    live = base_url() + search_links.search_path_with()
     return render_template(
         "pages/meetings/handout.html",
         form=form,
@@ -96,7 +97,7 @@ def handout():
         located=located,
         now=schedule.now_in_london(),
         live_url=live,
-        ask_url=request.url_root.rstrip("/") + url_for("ask.ask"),
+        ask_url=absolute_url("ask.ask"),
         qr_svg=qr_code.svg(live),
     )
 
