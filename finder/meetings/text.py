@@ -39,17 +39,21 @@ def when(occurrence: schedule.Occurrence | None, now: dt.datetime) -> str:
         return _("Starting now")
     if minutes < 60:
         return ngettext("Starting in %(num)d minute", "Starting in %(num)d minutes", minutes)
-    start_day = occurrence.start.date()
     today = now.astimezone(schedule.LONDON).date()
-    if start_day == today:
-        return _("Today at %(time)s", time=clock(occurrence.start))
-    if start_day == today + dt.timedelta(days=1):
-        return _("Tomorrow at %(time)s", time=clock(occurrence.start))
-    return _(
+    return today_or_tomorrow(occurrence.start, today) or _(
         "%(day)s at %(time)s",
-        day=day_name(schedule.weekday_number(start_day)),
+        day=day_name(schedule.weekday_number(occurrence.start.date())),
         time=clock(occurrence.start),
     )
+
+
+def today_or_tomorrow(local: dt.datetime, today: dt.date) -> str | None:
+    """'Today at 19:30' or 'Tomorrow at 07:00' for a London time, else None."""
+    if local.date() == today:
+        return _("Today at %(time)s", time=clock(local))
+    if local.date() == today + dt.timedelta(days=1):
+        return _("Tomorrow at %(time)s", time=clock(local))
+    return None
 
 
 def miles(distance: float) -> str:

@@ -18,7 +18,6 @@ from flask import has_request_context
 from flask_babel import force_locale
 from flask_babel import format_datetime
 from flask_babel import get_translations
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
@@ -105,11 +104,7 @@ def deadline_text(at: dt.datetime, now: dt.datetime) -> str:
     date. Both naive UTC; the day is the day in Europe/London."""
     local = at.replace(tzinfo=dt.UTC).astimezone(schedule.LONDON)
     today = now.replace(tzinfo=dt.UTC).astimezone(schedule.LONDON).date()
-    if local.date() == today:
-        return _("Today at %(time)s", time=meeting_text.clock(local))
-    if local.date() == today + dt.timedelta(days=1):
-        return _("Tomorrow at %(time)s", time=meeting_text.clock(local))
-    return date_text(at)
+    return meeting_text.today_or_tomorrow(local, today) or date_text(at)
 
 
 def when_text(request: AccompanimentRequest) -> str:
